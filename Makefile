@@ -1,0 +1,44 @@
+# Two entry points: `make serve` and `make test`. Both create the virtual
+# environment and install what they need first.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Set to a PostgreSQL URL to run the suite a second time against PostgreSQL.
+TEST_POSTGRES_URL ?=
+
+.PHONY: install serve test lint load bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/python -m db.migrate
+	$(BIN)/python -m dataset.load --if-empty
+	$(BIN)/python -m api
+
+load: $(STAMP)
+	$(BIN)/python -m db.migrate
+	$(BIN)/python -m dataset.load
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	TEST_DATABASE=sqlite $(BIN)/python -m pytest
+	@if [ -n "$(TEST_POSTGRES_URL)" ]; then \
+		TEST_DATABASE=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest; \
+	else \
+		echo "TEST_POSTGRES_URL is not set: the PostgreSQL run is skipped"; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) practice-center.sqlite3

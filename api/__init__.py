@@ -1,0 +1,1 @@
+"""The GraphQL API: Strawberry schema, resolvers and the Starlette app."""

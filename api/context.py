@@ -1,0 +1,59 @@
+"""The typed per-request context and the extension that renews its loaders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any
+
+from starlette.requests import Request
+from starlette.websockets import WebSocket
+from strawberry.extensions import SchemaExtension
+
+from api.loaders import Loaders
+from settings import Settings
+
+_operation_loaders: ContextVar[Loaders | None] = ContextVar(
+    "operation_loaders", default=None
+)
+
+
+@dataclass
+class Context:
+    """What every resolver may read: the request, the settings and the loaders.
+
+    Over WebSocket Strawberry builds one context per connection, so the
+    loaders are not stored here but looked up per operation.
+    """
+
+    request: Request | WebSocket
+    response: Any
+    settings: Settings
+    connection_params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def loaders(self) -> Loaders:
+        loaders = _operation_loaders.get()
+        if loaders is None:
+            # Reached only when a resolver runs outside FreshLoaders, as in a
+            # test that calls schema.execute without the extension.
+            loaders = Loaders()
+            _operation_loaders.set(loaders)
+        return loaders
+
+    @property
+    def client_address(self) -> str:
+        client = self.request.client
+        return client.host if client else ""
+
+
+class FreshLoaders(SchemaExtension):
+    """Give each operation its own DataLoaders, also on a shared WebSocket."""
+
+    def on_operation(self) -> Iterator[None]:
+        token = _operation_loaders.set(Loaders())
+        try:
+            yield
+        finally:
+            _operation_loaders.reset(token)

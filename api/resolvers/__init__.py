@@ -1,0 +1,1 @@
+"""Resolvers: GraphQL arguments in, calls to queries and rules, types out."""

@@ -1,0 +1,27 @@
+"""The root schema: one query, mutation and subscription class per domain."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import MaskErrors
+from strawberry.tools import merge_types
+
+from api.context import FreshLoaders
+from api.errors import should_mask_error
+from api.schema.geo import GeoQuery
+from api.schema.node import NodeQuery
+
+Query = merge_types("Query", (NodeQuery, GeoQuery))
+
+
+def build_schema() -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        extensions=[
+            FreshLoaders,
+            lambda: MaskErrors(should_mask_error=should_mask_error),
+        ],
+    )
+
+
+schema = build_schema()

@@ -1,0 +1,1 @@
+"""Storage layer: Tortoise models per domain, connection config and queries."""

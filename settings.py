@@ -1,0 +1,90 @@
+"""Settings read once from environment variables.
+
+Every name here is documented in the README and used by docker-compose.yml.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return default if value in (None, "") else int(value)
+
+
+def _env_thresholds(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
+    value = os.environ.get(name)
+    if not value:
+        return default
+    thresholds = tuple(int(part) for part in value.split(","))
+    if len(thresholds) != 5 or list(thresholds) != sorted(thresholds):
+        raise ValueError(f"{name} must list 5 ascending hour counts, got {value!r}")
+    return thresholds
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = field(
+        default_factory=lambda: os.environ.get(
+            "DATABASE_URL", "sqlite://practice-center.sqlite3"
+        )
+    )
+    redis_url: str = field(default_factory=lambda: os.environ.get("REDIS_URL", ""))
+    host: str = field(default_factory=lambda: os.environ.get("HOST", "127.0.0.1"))
+    port: int = field(default_factory=lambda: _env_int("PORT", 8000))
+    debug: bool = field(default_factory=lambda: _env_bool("DEBUG", False))
+    production: bool = field(default_factory=lambda: _env_bool("PRODUCTION", False))
+    graphiql: bool | None = field(
+        default_factory=lambda: (
+            None if "GRAPHIQL" not in os.environ else _env_bool("GRAPHIQL", True)
+        )
+    )
+    introspection: bool | None = field(
+        default_factory=lambda: (
+            None
+            if "INTROSPECTION" not in os.environ
+            else _env_bool("INTROSPECTION", True)
+        )
+    )
+    secret_key: str = field(
+        default_factory=lambda: os.environ.get(
+            "SECRET_KEY", "embedded-default-secret-change-me-in-production"
+        )
+    )
+    pii_key: str = field(default_factory=lambda: os.environ.get("PII_KEY", ""))
+    max_page_size: int = field(default_factory=lambda: _env_int("MAX_PAGE_SIZE", 100))
+    points_per_hour: Decimal = field(
+        default_factory=lambda: Decimal(os.environ.get("POINTS_PER_HOUR", "1"))
+    )
+    star_thresholds: tuple[int, ...] = field(
+        default_factory=lambda: _env_thresholds(
+            "STAR_THRESHOLDS", (100, 300, 600, 1000, 1500)
+        )
+    )
+    dashboard_cache_seconds: int = field(
+        default_factory=lambda: _env_int("DASHBOARD_CACHE_SECONDS", 5)
+    )
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        return (not self.production) if self.graphiql is None else self.graphiql
+
+    @property
+    def introspection_enabled(self) -> bool:
+        if self.introspection is None:
+            return not self.production
+        return self.introspection
+
+
+def load_settings() -> Settings:
+    return Settings()
