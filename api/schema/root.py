@@ -8,7 +8,7 @@ from strawberry.tools import merge_types
 
 from api.context import FreshLoaders
 from api.errors import should_mask_error
-from api.schema.geo import GeoQuery
+from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
 
 Query = merge_types("Query", (NodeQuery, GeoQuery))

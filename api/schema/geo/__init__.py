@@ -1,0 +1,1 @@
+"""Regions: the city, its towns and subdistricts, and its villages."""
