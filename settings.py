@@ -32,6 +32,10 @@ def _env_thresholds(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
     return thresholds
 
 
+# Used only outside production mode; check_production rejects it.
+DEFAULT_SECRET_KEY = "embedded-default-secret-change-me-in-production"
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str = field(
@@ -57,9 +61,7 @@ class Settings:
         )
     )
     secret_key: str = field(
-        default_factory=lambda: os.environ.get(
-            "SECRET_KEY", "embedded-default-secret-change-me-in-production"
-        )
+        default_factory=lambda: os.environ.get("SECRET_KEY", DEFAULT_SECRET_KEY)
     )
     pii_key: str = field(default_factory=lambda: os.environ.get("PII_KEY", ""))
     max_page_size: int = field(default_factory=lambda: _env_int("MAX_PAGE_SIZE", 100))
@@ -74,6 +76,56 @@ class Settings:
     dashboard_cache_seconds: int = field(
         default_factory=lambda: _env_int("DASHBOARD_CACHE_SECONDS", 5)
     )
+    # Security: token lifetime and the limits on one request (docs/security.md).
+    access_token_minutes: int = field(
+        default_factory=lambda: _env_int("ACCESS_TOKEN_MINUTES", 60)
+    )
+    max_query_depth: int = field(
+        default_factory=lambda: _env_int("MAX_QUERY_DEPTH", 10)
+    )
+    max_introspection_depth: int = field(
+        default_factory=lambda: _env_int("MAX_INTROSPECTION_DEPTH", 15)
+    )
+    max_aliases: int = field(default_factory=lambda: _env_int("MAX_ALIASES", 15))
+    max_tokens: int = field(default_factory=lambda: _env_int("MAX_TOKENS", 2000))
+    max_query_cost: int = field(
+        default_factory=lambda: _env_int("MAX_QUERY_COST", 20000)
+    )
+    max_body_bytes: int = field(
+        default_factory=lambda: _env_int("MAX_BODY_BYTES", 65536)
+    )
+    rate_limit_requests: int = field(
+        default_factory=lambda: _env_int("RATE_LIMIT_REQUESTS", 600)
+    )
+    rate_limit_window_seconds: int = field(
+        default_factory=lambda: _env_int("RATE_LIMIT_WINDOW_SECONDS", 60)
+    )
+
+    def check_production(self) -> None:
+        """Raise unless production mode has its own secrets set.
+
+        Outside production the embedded defaults let the service run with no
+        setup; in production they would sign tokens and encrypt personal
+        data with keys that anyone with this source knows.
+        """
+        if not self.production:
+            return
+        missing = [
+            name
+            for name, value in (
+                ("SECRET_KEY", self.secret_key),
+                ("PII_KEY", self.pii_key),
+            )
+            if not value or value == DEFAULT_SECRET_KEY
+        ]
+        if missing:
+            raise RuntimeError(
+                "production mode needs its own "
+                + " and ".join(missing)
+                + ": set them in the environment"
+            )
+        if len(self.secret_key) < 32:
+            raise RuntimeError("SECRET_KEY must have at least 32 characters")
 
     @property
     def graphiql_enabled(self) -> bool:

@@ -8,17 +8,25 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UnsetType
 from tortoise import Tortoise, connections
 
 from api.context import Context
 from api.schema.root import schema
+from api.security.authentication import authenticate_connection_params
+from api.security.log_redaction import install_log_redaction
+from api.security.middleware import SecurityMiddleware
+from api.security.ratelimit import build_rate_limiter
 from db.config import tortoise_config
+from domain.accounts import Unauthenticated
 from settings import Settings, load_settings
 
 logger = logging.getLogger(__name__)
@@ -34,7 +42,35 @@ class GraphQLApp(GraphQL):
         self.settings = settings
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        return Context(request=request, response=response, settings=self.settings)
+        context = Context(request=request, response=response, settings=self.settings)
+        # HTTP requests were authenticated by SecurityMiddleware; a WebSocket
+        # stays anonymous until its connection-init payload is accepted.
+        state = request.scope.get("state", {})
+        if "actor" in state:
+            context.actor = state["actor"]
+            context.token_claims = state["token_claims"]
+        return context
+
+    async def on_ws_connect(
+        self, context: Context
+    ) -> UnsetType | dict[str, object] | None:
+        """Authenticate a WebSocket from its connection-init payload.
+
+        A rejected payload closes the socket with 4403 Forbidden, as the
+        graphql-transport-ws protocol prescribes.
+        """
+        try:
+            actor, claims = await authenticate_connection_params(
+                context.connection_params,
+                settings=self.settings,
+                client_address=context.client_address,
+            )
+        except Unauthenticated as error:
+            logger.info("WebSocket connection rejected: %s", error.message)
+            raise ConnectionRejectionError({"message": error.message}) from None
+        context.actor = actor
+        context.token_claims = claims
+        return {"viewer": actor.label}
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -51,7 +87,14 @@ def create_app(
 ) -> Starlette:
     """Build the app; tests that own the Tortoise connections pass False."""
     settings = settings or load_settings()
+    settings.check_production()
+    install_log_redaction()
     graphql = GraphQLApp(settings)
+    rate_limiter = build_rate_limiter(
+        settings.redis_url,
+        settings.rate_limit_requests,
+        settings.rate_limit_window_seconds,
+    )
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -61,6 +104,8 @@ def create_app(
         try:
             yield
         finally:
+            if rate_limiter is not None:
+                await rate_limiter.close()
             if manage_database:
                 await Tortoise.close_connections()
             logger.info("API stopped")
@@ -71,6 +116,9 @@ def create_app(
             Route("/healthz", healthz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
+        ],
+        middleware=[
+            Middleware(SecurityMiddleware, settings=settings, rate_limiter=rate_limiter)
         ],
         lifespan=lifespan,
     )

@@ -12,6 +12,8 @@ from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension
 
 from api.loaders import Loaders
+from domain.accounts import TokenClaims
+from domain.actor import ANONYMOUS, Actor
 from settings import Settings
 
 _operation_loaders: ContextVar[Loaders | None] = ContextVar(
@@ -21,16 +23,21 @@ _operation_loaders: ContextVar[Loaders | None] = ContextVar(
 
 @dataclass
 class Context:
-    """What every resolver may read: the request, the settings and the loaders.
+    """What every resolver may read: the request, the settings, the caller
+    and the loaders.
 
     Over WebSocket Strawberry builds one context per connection, so the
-    loaders are not stored here but looked up per operation.
+    loaders are not stored here but looked up per operation. The actor of an
+    HTTP request is set by the security middleware, and that of a WebSocket
+    connection when its connection-init message is accepted.
     """
 
     request: Request | WebSocket
     response: Any
     settings: Settings
     connection_params: dict[str, Any] = field(default_factory=dict)
+    actor: Actor = ANONYMOUS
+    token_claims: TokenClaims | None = None
 
     @property
     def loaders(self) -> Loaders:

@@ -5,16 +5,53 @@ from __future__ import annotations
 import logging
 
 from graphql import GraphQLError
+from strawberry.extensions import MaskErrors
 
+from api.security.request_id import current_request_id
 from domain.errors import DomainError
 
 logger = logging.getLogger(__name__)
 
 
 def should_mask_error(error: GraphQLError) -> bool:
-    """Keep validation errors and expected failures readable, mask the rest."""
+    """Keep validation errors and expected failures readable, mask the rest.
+
+    A GraphQLError raised inside a resolver (a permission class's denial, a
+    coercion error) is written for clients and stays readable too.
+    """
     original = error.original_error
-    if original is None or isinstance(original, DomainError):
+    if original is None or isinstance(original, (DomainError, GraphQLError)):
         return False
-    logger.error("unexpected error in %s", error.path, exc_info=original)
+    logger.error(
+        "unexpected error in %s (request %s)",
+        error.path,
+        current_request_id.get() or "-",
+        exc_info=original,
+    )
     return True
+
+
+class MaskUnexpectedErrors(MaskErrors):
+    """Replace unexpected errors by a generic message that carries the request id.
+
+    The id is the one in the X-Request-Id header and in the log line with the
+    traceback, so a report from a client can be matched to the log.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(should_mask_error=should_mask_error)
+
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        request_id = current_request_id.get()
+        message = "Unexpected error."
+        if request_id:
+            message = f"Unexpected error; quote request id {request_id}."
+        return GraphQLError(
+            message=message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            original_error=None,
+            extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+        )

@@ -76,7 +76,11 @@ def is_postgres(database_url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def settings(database_url: str) -> Settings:
-    return replace(load_settings(), database_url=database_url, debug=False)
+    # The whole suite comes from one loopback address, so the per-client rate
+    # limit is off here; tests/api/security starts servers that enforce it.
+    return replace(
+        load_settings(), database_url=database_url, debug=False, rate_limit_requests=0
+    )
 
 
 @pytest.fixture(scope="session")

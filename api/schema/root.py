@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import MaskErrors
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from api.context import FreshLoaders
-from api.errors import should_mask_error
+from api.errors import MaskUnexpectedErrors
+from api.schema.access.mutation import AccessMutation
+from api.schema.access.query import AccessQuery
 from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
+from api.security.limits import OperationLimits
 
-Query = merge_types("Query", (NodeQuery, GeoQuery))
+Query = merge_types("Query", (NodeQuery, GeoQuery, AccessQuery))
+Mutation = merge_types("Mutation", (AccessMutation,))
 
 
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
-        extensions=[
-            FreshLoaders,
-            lambda: MaskErrors(should_mask_error=should_mask_error),
-        ],
+        mutation=Mutation,
+        config=StrawberryConfig(disable_field_suggestions=True),
+        extensions=[OperationLimits, FreshLoaders, MaskUnexpectedErrors],
     )
 
 

@@ -1,0 +1,1 @@
+"""Sign-in, access tokens and partner API keys."""

@@ -1,0 +1,1 @@
+"""Authentication, permissions, abuse limits and request hygiene of the API."""
