@@ -13,6 +13,7 @@ from api.schema.access.query import AccessQuery
 from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
 from api.security.limits import OperationLimits
+from api.security.pii import RevealAudit
 
 Query = merge_types("Query", (NodeQuery, GeoQuery, AccessQuery))
 Mutation = merge_types("Mutation", (AccessMutation,))
@@ -23,7 +24,7 @@ def build_schema() -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         config=StrawberryConfig(disable_field_suggestions=True),
-        extensions=[OperationLimits, FreshLoaders, MaskUnexpectedErrors],
+        extensions=[OperationLimits, FreshLoaders, RevealAudit, MaskUnexpectedErrors],
     )
 
 
