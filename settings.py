@@ -84,7 +84,7 @@ class Settings:
         default_factory=lambda: _env_int("MAX_QUERY_DEPTH", 10)
     )
     max_introspection_depth: int = field(
-        default_factory=lambda: _env_int("MAX_INTROSPECTION_DEPTH", 15)
+        default_factory=lambda: _env_int("MAX_INTROSPECTION_DEPTH", 20)
     )
     max_aliases: int = field(default_factory=lambda: _env_int("MAX_ALIASES", 15))
     max_tokens: int = field(default_factory=lambda: _env_int("MAX_TOKENS", 2000))

@@ -32,11 +32,16 @@ COSTLY = """
 """
 CHEAP = "{ regions(first: 2) { edges { node { code } } } }"
 VARIABLE_PAGE = "query Page($n: Int) { regions(first: $n) { edges { node { code } } } }"
-DEEP_INTROSPECTION = (
-    "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { "
-    "ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name "
-    "} } } } } } } } } } } } } } } } }"
-)
+
+
+def deep_introspection(levels: int) -> str:
+    """An introspection query `levels` fields deep, counting `__schema`."""
+    inner = "name"
+    for _ in range(levels - 5):
+        inner = f"ofType {{ {inner} }}"
+    return f"{{ __schema {{ types {{ fields {{ type {{ {inner} }} }} }} }} }}"
+
+
 TYPO = "{ viewr { label } }"
 TYPO_ARGUMENT = "{ regions(frist: 2) { totalCount } }"
 
@@ -143,10 +148,12 @@ async def test_body_size_limit(client: httpx.AsyncClient, settings: Settings) ->
 async def test_deep_introspection_rejected(
     client: httpx.AsyncClient, settings: Settings
 ) -> None:
-    response = await post(client, DEEP_INTROSPECTION)
+    levels = settings.max_introspection_depth + 1
+
+    response = await post(client, deep_introspection(levels))
 
     assert response.json()["errors"][0]["message"] == (
-        f"introspection is 17 levels deep, more than the limit of "
+        f"introspection is {levels} levels deep, more than the limit of "
         f"{settings.max_introspection_depth}"
     )
 
