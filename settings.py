@@ -105,8 +105,8 @@ class Settings:
         """Raise unless production mode has its own secrets set.
 
         Outside production the embedded defaults let the service run with no
-        setup; in production they would sign tokens and encrypt personal
-        data with keys that anyone with this source knows.
+        setup. In production they would sign tokens and encrypt personal data
+        with keys that anyone who has this source can read.
         """
         if not self.production:
             return

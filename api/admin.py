@@ -7,8 +7,8 @@
     revoke-key PREFIX
 
 Passwords are read from a prompt, or from the first line of standard input
-with --password-stdin; never from an argument, which would show in the
-process list and the shell history.
+with --password-stdin. They are never taken from an argument, because an
+argument shows in the process list and the shell history.
 """
 
 from __future__ import annotations

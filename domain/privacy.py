@@ -1,4 +1,4 @@
-"""Who sees which personal data of a volunteer, and in which form.
+"""Which personal data of a volunteer each actor may read, and in which form.
 
 Three levels of disclosure, decided from the actor alone (no query):
 
