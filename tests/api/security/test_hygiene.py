@@ -160,3 +160,20 @@ async def test_error_outside_graphql_is_masked_as_500(
             }
         ]
     }
+
+
+async def test_batched_operations_are_rejected(client: httpx.AsyncClient) -> None:
+    response = await client.post(
+        "/graphql",
+        json=[{"query": "{ viewer { label } }"}, {"query": "{ viewer { label } }"}],
+    )
+
+    assert response.status_code == 400
+    assert "Traceback" not in response.text
+
+
+async def test_query_that_is_not_a_string_gets_400(client: httpx.AsyncClient) -> None:
+    response = await client.post("/graphql", json={"query": {"nested": 1}})
+
+    assert response.status_code == 400
+    assert "Traceback" not in response.text
