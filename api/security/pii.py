@@ -49,18 +49,19 @@ def _note_reveal(volunteer_id: int, field: str) -> None:
         revealed.add((volunteer_id, field))
 
 
-def _reveal(info: Info, fields: PersonalFields, field: str) -> str | None:
-    actor: Actor = info.context.actor
-    disclosure = disclosure_for(actor, fields.volunteer_id)
-    if disclosure is Disclosure.NONE:
+def _raw(
+    info: Info, fields: PersonalFields, field: str, cipher_text: str
+) -> str | None:
+    if disclosure_for(info.context.actor, fields.volunteer_id) is not Disclosure.FULL:
         return None
-    if disclosure is Disclosure.MASKED:
-        return fields.id_number_masked if field == "idNumber" else fields.phone_masked
-    cipher_text = (
-        fields.id_number_cipher if field == "idNumber" else fields.phone_cipher
-    )
     _note_reveal(fields.volunteer_id, field)
     return current_cipher().decrypt(cipher_text)
+
+
+def _masked(info: Info, fields: PersonalFields, masked: str) -> str | None:
+    if disclosure_for(info.context.actor, fields.volunteer_id) is Disclosure.NONE:
+        return None
+    return masked
 
 
 @strawberry.type
@@ -86,20 +87,34 @@ class PersonalDataFields:
         return self.personal.birth_date if disclosure is Disclosure.FULL else None
 
     @strawberry.field(
-        description="Resident ID number (身份证号): in full for the volunteer "
-        "themself and administrators (each read is audited), masked "
-        "(330282********1234) for other accounts, null for the public and partners."
+        description="Resident ID number (身份证号) in full, for the volunteer "
+        "themself and administrators only (each read is audited); null for others."
     )
     def id_number(self, info: Info) -> str | None:
-        return _reveal(info, self.personal, "idNumber")
+        return _raw(info, self.personal, "idNumber", self.personal.id_number_cipher)
 
     @strawberry.field(
-        description="Mobile phone (手机号): in full for the volunteer themself and "
-        "administrators (each read is audited), masked (138****5678) for other "
-        "accounts, null for the public and partners."
+        description="Mobile phone (手机号) in full, for the volunteer themself and "
+        "administrators only (each read is audited); null for others."
     )
     def phone(self, info: Info) -> str | None:
-        return _reveal(info, self.personal, "phone")
+        return _raw(info, self.personal, "phone", self.personal.phone_cipher)
+
+    @strawberry.field(
+        description="Resident ID number masked to its region code and last four "
+        "characters (330282********1234), for signed-in accounts; null for the "
+        "public, partner keys and big screens."
+    )
+    def id_number_masked(self, info: Info) -> str | None:
+        return _masked(info, self.personal, self.personal.id_number_masked)
+
+    @strawberry.field(
+        description="Mobile phone masked to its first three and last four digits "
+        "(138****5678), for signed-in accounts; null for the public, partner keys "
+        "and big screens."
+    )
+    def phone_masked(self, info: Info) -> str | None:
+        return _masked(info, self.personal, self.personal.phone_masked)
 
 
 class RevealAudit(SchemaExtension):

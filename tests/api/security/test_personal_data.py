@@ -42,7 +42,9 @@ class ProbeQuery:
 probe_schema = strawberry.Schema(
     query=ProbeQuery, extensions=[FreshLoaders, RevealAudit]
 )
-PERSONAL = "{ volunteers { number name birthDate idNumber phone } }"
+PERSONAL = """
+{ volunteers { number name birthDate idNumber phone idNumberMasked phoneMasked } }
+"""
 
 
 @dataclass
@@ -70,6 +72,8 @@ async def test_administrator_reads_raw_values(world: World) -> None:
         "birthDate": "1990-01-01",
         "idNumber": ID_NUMBER,
         "phone": PHONE,
+        "idNumberMasked": "330282********123X",
+        "phoneMasked": "138****5678",
     }
 
 
@@ -89,8 +93,10 @@ async def test_volunteer_reads_own_raw_and_others_masked(world: World) -> None:
         "number": "V0002",
         "name": "李四",
         "birthDate": None,
-        "idNumber": "330282********1236",
-        "phone": "139****1111",
+        "idNumber": None,
+        "phone": None,
+        "idNumberMasked": "330282********1236",
+        "phoneMasked": "139****1111",
     }
 
 
@@ -104,8 +110,10 @@ async def test_staff_read_masked_without_birth_date(world: World, role: Role) ->
         "number": "V0001",
         "name": "张三丰",
         "birthDate": None,
-        "idNumber": "330282********123X",
-        "phone": "138****5678",
+        "idNumber": None,
+        "phone": None,
+        "idNumberMasked": "330282********123X",
+        "phoneMasked": "138****5678",
     }
 
 
@@ -132,6 +140,8 @@ async def test_public_and_partners_read_no_personal_data(
         "birthDate": None,
         "idNumber": None,
         "phone": None,
+        "idNumberMasked": None,
+        "phoneMasked": None,
     }
     assert await AuditEntry.all().count() == 0
 
