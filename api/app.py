@@ -21,10 +21,13 @@ from tortoise import Tortoise, connections
 
 from api.context import Context
 from api.schema.root import schema
-from api.security.authentication import authenticate_connection_params
+from api.security.authentication import (
+    authenticate_connection_params,
+    rate_limit_subject,
+)
 from api.security.log_redaction import install_log_redaction
 from api.security.middleware import SecurityMiddleware
-from api.security.ratelimit import build_rate_limiter
+from api.security.ratelimit import RateLimiter, build_rate_limiter
 from db.config import tortoise_config
 from domain.accounts import Unauthenticated
 from settings import Settings, load_settings
@@ -33,13 +36,16 @@ logger = logging.getLogger(__name__)
 
 
 class GraphQLApp(GraphQL):
-    def __init__(self, settings: Settings) -> None:
+    def __init__(
+        self, settings: Settings, rate_limiter: RateLimiter | None = None
+    ) -> None:
         super().__init__(
             schema,
             graphql_ide="graphiql" if settings.graphiql_enabled else None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.settings = settings
+        self.rate_limiter = rate_limiter
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         context = Context(request=request, response=response, settings=self.settings)
@@ -57,7 +63,9 @@ class GraphQLApp(GraphQL):
         """Authenticate a WebSocket from its connection-init payload.
 
         A rejected payload closes the socket with 4403 Forbidden, as the
-        graphql-transport-ws protocol prescribes.
+        graphql-transport-ws protocol prescribes. Each connection counts as
+        one request against the client's rate limit; the operations sent
+        over it are not counted.
         """
         try:
             actor, claims = await authenticate_connection_params(
@@ -68,6 +76,12 @@ class GraphQLApp(GraphQL):
         except Unauthenticated as error:
             logger.info("WebSocket connection rejected: %s", error.message)
             raise ConnectionRejectionError({"message": error.message}) from None
+        if self.rate_limiter is not None:
+            subject = rate_limit_subject(actor, claims)
+            decision = await self.rate_limiter.hit(subject)
+            if not decision.allowed:
+                logger.info("WebSocket connection of %s rate limited", subject)
+                raise ConnectionRejectionError({"retryAfter": decision.retry_after})
         context.actor = actor
         context.token_claims = claims
         return {"viewer": actor.label}
@@ -89,12 +103,12 @@ def create_app(
     settings = settings or load_settings()
     settings.check_production()
     install_log_redaction()
-    graphql = GraphQLApp(settings)
     rate_limiter = build_rate_limiter(
         settings.redis_url,
         settings.rate_limit_requests,
         settings.rate_limit_window_seconds,
     )
+    graphql = GraphQLApp(settings, rate_limiter)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

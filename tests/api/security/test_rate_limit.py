@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import replace
 from datetime import timedelta
+
+from httpx_ws import WebSocketDisconnect, aconnect_ws
 
 from api.security.ratelimit import MemoryRateLimiter, RedisRateLimiter
 from db.models.enums import Role
@@ -108,3 +111,20 @@ def test_limit_zero_turns_limiter_off() -> None:
     assert build_rate_limiter("", 0, 60) is None
     assert isinstance(build_rate_limiter("", 5, 60), MemoryRateLimiter)
     assert isinstance(build_rate_limiter(REDIS_URL, 5, 60), RedisRateLimiter)
+
+
+async def test_websocket_connections_are_rate_limited(
+    strict_settings: Settings,
+) -> None:
+    async with serve(strict_settings) as strict:
+        url = str(strict.base_url).replace("http", "ws") + "/graphql"
+        codes = []
+        for _ in range(4):
+            async with aconnect_ws(url, subprotocols=["graphql-transport-ws"]) as ws:
+                await ws.send_text(json.dumps({"type": "connection_init"}))
+                try:
+                    codes.append(json.loads(await ws.receive_text())["type"])
+                except WebSocketDisconnect as closed:
+                    codes.append(closed.code)
+
+    assert codes == ["connection_ack", "connection_ack", "connection_ack", 4403]
