@@ -62,7 +62,12 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_database:
-            await Tortoise.init(config=tortoise_config(settings.database_url))
+            # Requests run in other tasks than the lifespan, so they only see
+            # the connections when Tortoise keeps them as a global fallback.
+            await Tortoise.init(
+                config=tortoise_config(settings.database_url),
+                _enable_global_fallback=True,
+            )
         logger.info("API started")
         try:
             yield
