@@ -40,6 +40,11 @@ test: $(STAMP) chromium
 		echo "TEST_POSTGRES_URL is not set: the PostgreSQL run is skipped"; \
 	fi
 
+# Loads the default data set into a temporary SQLite file and prints a table;
+# see docs/benchmarks.md.
+bench: $(STAMP)
+	$(BIN)/python -m bench.dashboard --requests 500 --concurrency 100
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
