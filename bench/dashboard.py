@@ -5,8 +5,8 @@ Usage: python -m bench.dashboard [--database-url URL] [--requests N]
 
 Without --database-url, a fresh SQLite file is migrated and loaded with the
 `default` data set. For each case an API server is started with uvicorn on
-a free loopback port, warmed up, then sent `--requests` copies of one query
-from `--concurrency` clients; the run stops early at `--time-limit`. The
+a free loopback port and warmed up. Then `--concurrency` clients send
+`--requests` copies of one query, stopping early at `--time-limit`. The
 dashboard runs twice: with its cache (DASHBOARD_CACHE_SECONDS=5) and
 without (0). Results are printed as a Markdown table on stdout.
 """

@@ -47,8 +47,8 @@ class Ledger:
     def earn(self, record: ServiceRecord, confirmed_at: datetime) -> PointsEntry | None:
         """Credit a confirmed record and return the ledger entry it earns, if any.
 
-        Earnings follow cumulative minutes, so rounding down never loses
-        more than one hundredth of a point over a volunteer's whole history.
+        Earnings are computed from cumulative minutes, so the balance is
+        always the whole history's points rounded down once.
         """
         volunteer_id = record.volunteer_id
         self.minutes[volunteer_id] += record.minutes

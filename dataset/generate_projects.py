@@ -50,7 +50,7 @@ class ProjectPlan:
 
 @dataclass(frozen=True)
 class Owner:
-    """Who runs a project and where its activities take place."""
+    """The squad, brigade or unit running a project, and its activity regions."""
 
     name: str
     brigade_id: int | None

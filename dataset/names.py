@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import random
 
-# Common surnames in Zhejiang, the most frequent first; weights fall off so
-# that 陈, 王 and 张 come up far more often than 岑 or 柴.
+# Surnames common in Zhejiang, roughly the most frequent first (an estimate,
+# not a census). The weights fall off with rank, so 陈 comes up far more
+# often than 章.
 SURNAMES = (
     "陈王张李徐沈胡周孙吴杨黄朱叶施俞马岑方罗劳钱郑姚冯蒋韩孔邵柴史余卢"
     "汪杜谢戚毛袁潘金严宋应章童"

@@ -54,6 +54,7 @@ class World:
 
     city: RegionPlan | None = None
     towns: list[RegionPlan] = field(default_factory=list)
+    # Administrative villages and urban communities, by town region id.
     villages_by_town: dict[int, list[RegionPlan]] = field(default_factory=dict)
     communities_by_town: dict[int, list[RegionPlan]] = field(default_factory=dict)
     unit_ids: dict[str, int] = field(default_factory=dict)
@@ -64,6 +65,7 @@ class World:
     town_brigades: dict[int, BrigadePlan] = field(default_factory=dict)
     squads: dict[int, BrigadePlan] = field(default_factory=dict)
     hall_by_village: dict[int, int] = field(default_factory=dict)
+    # Active volunteers by town index, and registration days by volunteer id.
     volunteers_by_town: dict[int, list[int]] = field(default_factory=dict)
     volunteer_registered_on: list[date] = field(default_factory=list)
 
@@ -74,10 +76,7 @@ class World:
     @property
     def administrative_villages(self) -> list[RegionPlan]:
         return [
-            village
-            for town in self.towns
-            for village in self.villages_by_town[town.id]
-            if village.is_administrative_village
+            village for town in self.towns for village in self.villages_by_town[town.id]
         ]
 
     def local_datetime(self, day: date, minutes_after_midnight: int) -> datetime:
