@@ -246,6 +246,8 @@ def main() -> None:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s"
     )
+    # httpx logs every request at INFO, which would bury the progress lines.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     asyncio.run(_main(args))
 
 
