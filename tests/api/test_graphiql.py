@@ -13,6 +13,7 @@ import json
 import shutil
 import time
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -21,8 +22,10 @@ import httpx
 import pytest
 import websockets
 
+from api.app import create_app
 from db.models.enums import RegionLevel
 from db.models.geo import Region
+from settings import Settings
 
 CHROMIUM_INSTALL = (
     "Chromium is required for the GraphiQL test: install it with "
@@ -170,3 +173,16 @@ async def test_graphiql_assets_are_served(client: httpx.AsyncClient) -> None:
     assert script.headers["content-type"].startswith(
         ("text/javascript", "application/javascript")
     )
+
+
+async def test_graphiql_disabled_serves_nothing(settings: Settings) -> None:
+    app = create_app(replace(settings, graphiql=False), manage_database=False)
+    transport = httpx.ASGITransport(app=app)
+
+    async with httpx.AsyncClient(transport=transport, base_url="http://api") as http:
+        page = await http.get("/graphql", headers={"Accept": "text/html"})
+        script = await http.get("/static/graphiql/graphiql.min.js")
+
+    assert page.status_code == 404
+    assert "GraphiQL" not in page.text
+    assert script.status_code == 404
