@@ -201,10 +201,6 @@ def _brigade_of(world: World, region: RegionPlan) -> BrigadePlan:
     return world.town_brigades.get(region.id, world.corps)
 
 
-def captain_count(world: World) -> int:
-    return 1 + len(world.towns) + len(world.administrative_villages)
-
-
 async def write_volunteers_and_brigades(
     world: World, writer: BatchWriter, volunteers: int
 ) -> None:

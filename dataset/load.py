@@ -22,6 +22,7 @@ from datetime import date, datetime
 
 from tortoise import Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import OperationalError
 from tortoise.transactions import in_transaction
 
 from dataset.facts import load_facts
@@ -127,10 +128,20 @@ async def load_dataset(
 
 
 async def _run(args: argparse.Namespace) -> int:
-    size = parse_size(args.size)
+    try:
+        size = parse_size(args.size)
+    except ValueError as error:
+        logger.error("invalid --size: %s", error)
+        return 2
     await Tortoise.init(config=tortoise_config(args.database_url))
     try:
         result = await load_dataset(size, seed=args.seed, today=args.today)
+    except OperationalError as error:
+        logger.error(
+            "loading failed: %s (a new database needs `python -m db.migrate` first)",
+            error,
+        )
+        return 1
     finally:
         await Tortoise.close_connections()
 

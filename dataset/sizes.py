@@ -8,6 +8,9 @@ from dataclasses import dataclass
 # about 300,000 of 2 million residents are registered volunteers.
 NAMED_SIZES = {"small": 400, "default": 3000, "cixi": 300_000}
 
+# Each brigade has its own captain: 1 corps, 24 town brigades, 273 squads.
+MIN_VOLUNTEERS = 1 + 24 + 273
+
 
 @dataclass(frozen=True)
 class Size:
@@ -28,9 +31,10 @@ def parse_size(text: str) -> Size:
     """Read `small`, `default`, `cixi` or a number of volunteers."""
     if text in NAMED_SIZES:
         return Size(NAMED_SIZES[text])
-    if text.isdigit() and int(text) > 0:
+    if text.isdigit() and int(text) >= MIN_VOLUNTEERS:
         return Size(int(text))
     names = ", ".join(NAMED_SIZES)
     raise ValueError(
-        f"size must be one of {names} or a number of volunteers, got {text!r}"
+        f"size must be one of {names} or a number of volunteers of at least "
+        f"{MIN_VOLUNTEERS} (one captain per brigade), got {text!r}"
     )
