@@ -11,7 +11,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -20,6 +20,7 @@ from strawberry.types.unset import UnsetType
 from tortoise import Tortoise, connections
 
 from api.context import Context
+from api.graphiql import graphiql_assets_mount, graphiql_page
 from api.schema.root import schema
 from api.security.authentication import (
     authenticate_connection_params,
@@ -46,6 +47,11 @@ class GraphQLApp(GraphQL):
         )
         self.settings = settings
         self.rate_limiter = rate_limiter
+
+    @property
+    def graphql_ide_html(self) -> str:
+        """Return the GraphiQL page that loads its assets from this app."""
+        return graphiql_page()
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         context = Context(request=request, response=response, settings=self.settings)
@@ -113,7 +119,12 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_database:
-            await Tortoise.init(config=tortoise_config(settings.database_url))
+            # Requests run in other tasks than the lifespan, so they only see
+            # the connections when Tortoise keeps them as a global fallback.
+            await Tortoise.init(
+                config=tortoise_config(settings.database_url),
+                _enable_global_fallback=True,
+            )
         logger.info("API started")
         try:
             yield
@@ -124,13 +135,16 @@ def create_app(
                 await Tortoise.close_connections()
             logger.info("API stopped")
 
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+    ]
+    if settings.graphiql_enabled:
+        routes.append(graphiql_assets_mount())
     return Starlette(
         debug=settings.debug,
-        routes=[
-            Route("/healthz", healthz),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql),
-        ],
+        routes=routes,
         middleware=[
             Middleware(SecurityMiddleware, settings=settings, rate_limiter=rate_limiter)
         ],
