@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Set to a PostgreSQL URL to run the suite a second time against PostgreSQL.
 TEST_POSTGRES_URL ?=
 
-.PHONY: install serve test lint load bench clean
+.PHONY: install serve test lint load bench clean schema
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test: $(STAMP)
 	else \
 		echo "TEST_POSTGRES_URL is not set: the PostgreSQL run is skipped"; \
 	fi
+
+# Regenerate schema.graphql from the Strawberry schema after changing a type.
+schema: $(STAMP)
+	$(BIN)/python -m api.sdl
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -5,6 +5,8 @@ from __future__ import annotations
 import strawberry
 from strawberry import relay
 
+from domain.errors import InvalidInput
+
 
 @strawberry.type
 class NodeQuery:
@@ -14,3 +16,16 @@ class NodeQuery:
     nodes: list[relay.Node | None] = relay.node(
         description="Objects by global ID, in the order given; at most 100 IDs."
     )
+
+
+def primary_key(
+    value: relay.GlobalID | None, type_name: str, argument: str
+) -> int | None:
+    """Turn a global ID argument into the row id, checking the type it names."""
+    if value is None:
+        return None
+    if value.type_name != type_name or not value.node_id.isdigit():
+        raise InvalidInput(
+            f"{argument} must be the global ID of a {type_name}", field=argument
+        )
+    return int(value.node_id)
