@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pypika_tortoise import functions as sql_functions
+from pypika_tortoise.terms import LiteralValue
 from tortoise.expressions import Function, Q
 from tortoise.functions import Count, Sum
 
@@ -107,6 +108,10 @@ async def confirmed_minutes_total(region: str) -> int:
             status=RecordStatus.CONFIRMED, region__code__startswith=region
         )
         .annotate(minutes_total=Sum("minutes"))
+        # Without a GROUP BY of its own, Tortoise 1.1 groups a filtered
+        # aggregate by every column. Grouping by the filtered status yields
+        # the one total row.
+        .group_by("status")
         .values("minutes_total")
     )
     return int(rows[0]["minutes_total"] or 0) if rows else 0
@@ -123,7 +128,10 @@ async def confirmed_minutes_by_town(region: str) -> dict[str, int]:
             status=RecordStatus.CONFIRMED, region__code__startswith=region
         )
         .annotate(
-            town_code=Substring("region__code", 1, TOWN_CODE_LENGTH),
+            # Literal bounds: as bound parameters PostgreSQL types them as text.
+            town_code=Substring(
+                "region__code", LiteralValue("1"), LiteralValue(str(TOWN_CODE_LENGTH))
+            ),
             minutes_total=Sum("minutes"),
         )
         .group_by("town_code")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from api.resolvers.pagination import Page, PageRequest, fetch_page
 from db.queries.activity import filter_activities, filter_positions
@@ -33,6 +33,12 @@ async def activities_page(
         raise InvalidInput(
             "startsFrom must be earlier than startsBefore", field="startsFrom"
         )
+    # SQLite compares stored timestamps as text, which is right only when
+    # both sides are in UTC.
+    if starts_from is not None:
+        starts_from = starts_from.astimezone(UTC)
+    if starts_before is not None:
+        starts_before = starts_before.astimezone(UTC)
     query = filter_activities(
         region=region,
         project_id=project_id,

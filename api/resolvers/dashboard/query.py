@@ -84,7 +84,8 @@ def coverage_ratio(with_hall: int, villages: int) -> float:
 
 async def compute_dashboard(region: str, now: datetime) -> Dashboard:
     """Run the aggregate queries for one region code ("" for everything)."""
-    month_start, month_stop = month_bounds(now)
+    # In UTC because SQLite compares stored timestamps as text.
+    month_start, month_stop = (bound.astimezone(UTC) for bound in month_bounds(now))
     (
         volunteers,
         by_level,
