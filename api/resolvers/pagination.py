@@ -142,3 +142,10 @@ async def load_nested_page(
     )
     page = await page_loader.load((key, start, stop))
     return replace(page, total=total)
+
+
+def with_id_last(order: tuple[str, ...]) -> tuple[str, ...]:
+    """Append `id` as the last sort key unless the order already ends with it."""
+    if order and order[-1].lstrip("-") == "id":
+        return order
+    return (*order, "id")

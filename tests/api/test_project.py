@@ -197,3 +197,47 @@ async def test_project_node_with_reviews_and_activities(client) -> None:
     rest_activities = rest["data"]["node"]["activities"]
     assert [edge["node"]["title"] for edge in rest_activities["edges"]] == ["宣讲3"]
     assert rest_activities["pageInfo"]["hasNextPage"] is False
+
+
+PROJECTS_NESTED = """
+query ProjectsNested($first: Int) {
+  projects(first: $first) {
+    edges {
+      node {
+        name
+        platform { code }
+        alliance { name }
+        reviews { toStatus }
+        activities(first: 2) { totalCount edges { node { title } } }
+      }
+    }
+  }
+}
+"""
+
+
+async def test_projects_nested_query_count_fixed(client, query_log) -> None:
+    city = await make_region("330282", "慈溪市")
+    platform = await make_platform()
+    alliance = await make_alliance(platform, await make_unit(city))
+    for index in range(50):
+        project = await make_project(platform, f"项目{index}", alliance=alliance)
+        await make_review(project, ProjectStatus.SUBMITTED, ProjectStatus.ADMITTED)
+        for hour in range(3):
+            await make_activity(
+                project, city, starts_at=datetime(2026, 5, 1, hour, tzinfo=UTC)
+            )
+    counts = []
+
+    for page_size in (5, 50):
+        with query_log.recording():
+            body = await execute(client, PROJECTS_NESTED, first=page_size)
+        edges = body["data"]["projects"]["edges"]
+        assert len(edges) == page_size
+        assert edges[-1]["node"]["activities"]["totalCount"] == 3
+        assert len(edges[-1]["node"]["activities"]["edges"]) == 2
+        counts.append(query_log.count)
+
+    # page, platforms, alliances, reviews, activity counts, activity ranking
+    # and activities
+    assert counts == [7, 7], query_log.statements

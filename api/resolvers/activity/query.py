@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from api.resolvers.pagination import Page, PageRequest, fetch_page
+from api.resolvers.pagination import Page, PageRequest, fetch_page, with_id_last
 from db.queries.activity import filter_activities, filter_positions
 from domain.errors import InvalidInput
 
@@ -50,7 +50,7 @@ async def activities_page(
         starts_before=starts_before,
         title_contains=title_contains,
     )
-    return await fetch_page(query.order_by(*order, "id"), page)
+    return await fetch_page(query.order_by(*with_id_last(order)), page)
 
 
 async def positions_page(
@@ -68,4 +68,4 @@ async def positions_page(
         has_places_left=has_places_left,
         name_contains=name_contains,
     )
-    return await fetch_page(query.order_by(*order, "id"), page)
+    return await fetch_page(query.order_by(*with_id_last(order)), page)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.resolvers.pagination import Page, PageRequest, fetch_page
+from api.resolvers.pagination import Page, PageRequest, fetch_page, with_id_last
 from db.models.enums import RegionLevel
 from db.models.org import Brigade, Platform
 from db.queries.org import (
@@ -22,7 +22,7 @@ async def platforms_page(
     page: PageRequest,
 ) -> Page:
     query = filter_platforms(origin=origin, name_contains=name_contains)
-    return await fetch_page(query.order_by(*order, "id"), page)
+    return await fetch_page(query.order_by(*with_id_last(order)), page)
 
 
 async def platform_by_code(code: str) -> Platform | None:
@@ -41,7 +41,7 @@ async def units_page(
     query = filter_units(
         kind=kind, region=region, alliance_id=alliance_id, name_contains=name_contains
     )
-    return await fetch_page(query.order_by(*order, "id"), page)
+    return await fetch_page(query.order_by(*with_id_last(order)), page)
 
 
 async def alliances_page(
@@ -55,7 +55,7 @@ async def alliances_page(
     query = filter_alliances(
         platform_id=platform_id, convener_id=convener_id, name_contains=name_contains
     )
-    return await fetch_page(query.order_by(*order, "id"), page)
+    return await fetch_page(query.order_by(*with_id_last(order)), page)
 
 
 async def brigades_page(
@@ -86,7 +86,7 @@ async def brigades_page(
         alliance_id=alliance_id,
         name_contains=name_contains,
     )
-    return await fetch_page(query.order_by(*order, "id"), page)
+    return await fetch_page(query.order_by(*with_id_last(order)), page)
 
 
 async def corps() -> Brigade | None:

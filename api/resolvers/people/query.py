@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from api.resolvers.pagination import Page, PageRequest, fetch_page
+from api.resolvers.pagination import Page, PageRequest, fetch_page, with_id_last
 from db.models.people import Volunteer
 from db.queries.people import filter_volunteers
 from domain.errors import InvalidInput
@@ -33,7 +33,7 @@ async def volunteers_page(
         registered_to=registered_to,
         name_contains=name_contains,
     )
-    return await fetch_page(query.order_by(*order, "id"), page)
+    return await fetch_page(query.order_by(*with_id_last(order)), page)
 
 
 async def volunteer_by_number(number: str) -> Volunteer | None:

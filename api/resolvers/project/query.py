@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from api.resolvers.pagination import Page, PageRequest, fetch_page
+from api.resolvers.pagination import Page, PageRequest, fetch_page, with_id_last
 from db.models.enums import ProjectStatus
 from db.queries.project import filter_projects
 from domain.errors import InvalidInput
@@ -47,4 +47,4 @@ async def projects_page(
         region=region,
         name_contains=name_contains,
     )
-    return await fetch_page(query.order_by(*order, "id"), page)
+    return await fetch_page(query.order_by(*with_id_last(order)), page)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.resolvers.pagination import Page, PageRequest, fetch_page
+from api.resolvers.pagination import Page, PageRequest, fetch_page, with_id_last
 from db.queries.venue import filter_halls
 
 
@@ -21,4 +21,4 @@ async def halls_page(
         min_star_rating=min_star_rating,
         name_contains=name_contains,
     )
-    return await fetch_page(query.order_by(*order, "id"), page)
+    return await fetch_page(query.order_by(*with_id_last(order)), page)
