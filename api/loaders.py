@@ -137,7 +137,7 @@ def window_loader(
             parents_by_window[(start, stop)].append(parent)
         ids_by_key: dict[tuple[int, int, int], list[int]] = {}
         for (start, stop), parents in parents_by_window.items():
-            # One row past the window tells whether a next page exists.
+            # One row past the window shows whether a next page exists.
             groups = await ranked_ids(
                 source,
                 partition=partition,
@@ -149,8 +149,8 @@ def window_loader(
             )
             for parent in parents:
                 ids_by_key[(parent, start, stop)] = groups.get(parent, [])
-        wanted = {pk for ids in ids_by_key.values() for pk in ids}
-        rows = {row.pk: row for row in await target.filter(pk__in=list(wanted))}
+        needed_ids = {pk for ids in ids_by_key.values() for pk in ids}
+        rows = {row.pk: row for row in await target.filter(pk__in=list(needed_ids))}
         pages = []
         for parent, start, stop in keys:
             ids = ids_by_key[(parent, start, stop)]

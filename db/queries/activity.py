@@ -22,7 +22,7 @@ def filter_activities(
     starts_before: datetime | None = None,
     title_contains: str | None = None,
 ) -> QuerySet[Activity]:
-    """Filter activities; the start range includes `starts_from`, not the end."""
+    """Filter activities. The start range includes `starts_from` but not the end."""
     query = Activity.all()
     if region:
         query = query.filter(region__code__startswith=region)

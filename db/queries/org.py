@@ -62,7 +62,7 @@ def filter_brigades(
     alliance_id: int | None = None,
     name_contains: str | None = None,
 ) -> QuerySet[Brigade]:
-    """Filter brigades; `within_path` keeps a brigade's subtree, itself included."""
+    """Filter brigades. `within_path` keeps a brigade's subtree, itself included."""
     query = Brigade.all()
     if level is not None:
         query = query.filter(level=level)

@@ -18,7 +18,7 @@ def filter_volunteers(
     registered_to: date | None = None,
     name_contains: str | None = None,
 ) -> QuerySet[Volunteer]:
-    """Filter volunteers; the registration range includes both end dates."""
+    """Filter volunteers. The registration range includes both end dates."""
     query = Volunteer.all()
     if region:
         query = query.filter(region__code__startswith=region)

@@ -14,7 +14,7 @@ def filter_halls(
     min_star_rating: int | None = None,
     name_contains: str | None = None,
 ) -> QuerySet[Hall]:
-    """Filter halls; `region` matches the code of the hall's village by prefix."""
+    """Filter halls. `region` matches the code of the hall's village by prefix."""
     query = Hall.all()
     if region:
         query = query.filter(village__code__startswith=region)

@@ -69,6 +69,7 @@ async def _make_activities():
     kandun = await make_region("330282003", "坎墩街道", parent=city)
     xintang = await make_region("330282002001", "新塘村", parent=zonghan)
     hall = await make_hall(xintang, "新塘村文化礼堂")
+
     platform = await make_platform()
     theory = await make_project(
         platform, "百姓宣讲团", category=DeliveryCategory.THEORY
@@ -76,6 +77,7 @@ async def _make_activities():
     culture = await make_project(
         platform, "文艺下乡", category=DeliveryCategory.CULTURE
     )
+
     lecture = await make_activity(
         theory,
         xintang,
@@ -98,6 +100,7 @@ async def _make_activities():
         starts_at=datetime(2026, 6, 1, 2, 0, tzinfo=UTC),
         status=ActivityStatus.CANCELLED,
     )
+
     guide = await make_position(
         lecture, "讲解员", places=3, taken=1, required_skills=["普通话"], min_age=18
     )

@@ -145,6 +145,7 @@ async def _make_tree() -> Tree:
     zonghan = await make_region("330282002", "宗汉街道", parent=city)
     kandun = await make_region("330282003", "坎墩街道", parent=city)
     xintang = await make_region("330282002001", "新塘村", parent=zonghan)
+
     captain = await make_volunteer(city, "王芳", phone="13812345678")
     corps = await make_brigade(city, "慈溪市志愿服务总队", captain=captain)
     zonghan_brigade = await make_brigade(zonghan, "宗汉街道志愿服务大队", parent=corps)
@@ -152,6 +153,7 @@ async def _make_tree() -> Tree:
     xintang_squad = await make_brigade(
         xintang, "新塘村志愿服务小队", parent=zonghan_brigade
     )
+
     platform = await make_platform(
         "THEORY", "理论宣讲平台", origin=PlatformOrigin.NATIONAL
     )
@@ -164,6 +166,7 @@ async def _make_tree() -> Tree:
         members=[member],
         brigades=[zonghan_brigade, xintang_squad],
     )
+
     return Tree(
         city=city,
         zonghan=zonghan,

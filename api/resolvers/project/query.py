@@ -30,8 +30,8 @@ async def projects_page(
     order: tuple[str, ...],
     page: PageRequest,
 ) -> Page:
-    wanted = list(statuses) if statuses else list(DEFAULT_STATUSES)
-    hidden = sorted(status for status in wanted if status not in PUBLIC_STATUSES)
+    requested = list(statuses) if statuses else list(DEFAULT_STATUSES)
+    hidden = sorted(status for status in requested if status not in PUBLIC_STATUSES)
     if hidden:
         raise InvalidInput(
             f"status {', '.join(hidden)} is not public: "
@@ -39,7 +39,7 @@ async def projects_page(
             field="status",
         )
     query = filter_projects(
-        statuses=wanted,
+        statuses=requested,
         category=category,
         platform_id=platform_id,
         alliance_id=alliance_id,
