@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from strawberry import relay
+from strawberry.relay.types import GlobalIDValueError
 
 from domain.errors import InvalidInput
 
@@ -18,14 +19,15 @@ class NodeQuery:
     )
 
 
-def primary_key(
-    value: relay.GlobalID | None, type_name: str, argument: str
-) -> int | None:
+def primary_key(value: str | None, type_name: str, argument: str) -> int | None:
     """Turn a global ID argument into the row id, checking the type it names."""
     if value is None:
         return None
-    if value.type_name != type_name or not value.node_id.isdigit():
-        raise InvalidInput(
-            f"{argument} must be the global ID of a {type_name}", field=argument
-        )
-    return int(value.node_id)
+    message = f"{argument} must be the global ID of a {type_name}, got {value!r}"
+    try:
+        global_id = relay.GlobalID.from_id(value)
+    except GlobalIDValueError:
+        raise InvalidInput(message, field=argument) from None
+    if global_id.type_name != type_name or not global_id.node_id.isdigit():
+        raise InvalidInput(message, field=argument)
+    return int(global_id.node_id)

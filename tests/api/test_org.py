@@ -121,6 +121,7 @@ query Nodes($ids: [ID!]!) {
     ... on Unit { name }
     ... on Alliance { name }
     ... on Brigade { name }
+    ... on Region { code }
   }
 }
 """
@@ -306,12 +307,14 @@ async def test_brigades_page_too_large_is_error(client) -> None:
 async def test_brigade_filter_wrong_id_type_is_error(client) -> None:
     tree = await _make_tree()
 
-    body = await execute(
-        client, BRIGADES, filter={"parent": global_id("Platform", tree.platform.id)}
-    )
+    platform_id = global_id("Platform", tree.platform.id)
+
+    body = await execute(client, BRIGADES, filter={"parent": platform_id})
 
     assert body["data"] is None
-    assert body["errors"][0]["message"] == "parent must be the global ID of a Brigade"
+    assert body["errors"][0]["message"] == (
+        f"parent must be the global ID of a Brigade, got {platform_id!r}"
+    )
 
 
 async def test_corps_is_root_with_towns(client) -> None:
@@ -532,6 +535,7 @@ async def test_org_nodes_by_global_id(client) -> None:
         global_id("Unit", tree.convener.id),
         global_id("Alliance", tree.alliance.id),
         global_id("Brigade", tree.xintang_squad.id),
+        global_id("Region", tree.kandun.id),
         global_id("Brigade", 999),
     ]
 
@@ -542,5 +546,15 @@ async def test_org_nodes_by_global_id(client) -> None:
         {"__typename": "Unit", "name": "市委宣传部"},
         {"__typename": "Alliance", "name": "理论宣讲志愿服务联盟"},
         {"__typename": "Brigade", "name": "新塘村志愿服务小队"},
+        {"__typename": "Region", "code": "330282003"},
         None,
     ]
+
+
+async def test_brigades_malformed_global_id_is_error(client) -> None:
+    body = await execute(client, BRIGADES, filter={"parent": "not-an-id"})
+
+    assert body["data"] is None
+    assert body["errors"][0]["message"] == (
+        "parent must be the global ID of a Brigade, got 'not-an-id'"
+    )

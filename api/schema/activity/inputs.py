@@ -6,7 +6,6 @@ from datetime import datetime
 from enum import Enum
 
 import strawberry
-from strawberry import relay
 
 from api.schema.activity.types import ActivityStatus
 from api.schema.pagination import OrderDirection
@@ -20,13 +19,13 @@ class ActivityFilter:
         description="Code of a region (6, 9 or 12 digits): activities in it or "
         "under it.",
     )
-    project: relay.GlobalID | None = strawberry.field(
+    project: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of a project."
     )
-    alliance: relay.GlobalID | None = strawberry.field(
+    alliance: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of the alliance of the project."
     )
-    hall: relay.GlobalID | None = strawberry.field(
+    hall: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of a hall."
     )
     category: DeliveryCategory | None = strawberry.field(
@@ -64,7 +63,7 @@ class ActivityOrder:
 
 @strawberry.input(description="Filter for positions; all given conditions must hold.")
 class PositionFilter:
-    activity: relay.GlobalID | None = strawberry.field(
+    activity: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of an activity."
     )
     region: str | None = strawberry.field(

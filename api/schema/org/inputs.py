@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from strawberry import relay
 
 from api.schema.geo.types import RegionLevel
 from api.schema.org.types import PlatformOrigin, UnitKind
@@ -44,7 +43,7 @@ class PlatformOrder:
 class UnitFilter:
     kind: UnitKind | None = strawberry.field(default=None, description="Kind.")
     region: str | None = strawberry.field(default=None, description=REGION_DESCRIPTION)
-    alliance: relay.GlobalID | None = strawberry.field(
+    alliance: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of an alliance: its member units."
     )
     name_contains: str | None = strawberry.field(
@@ -66,10 +65,10 @@ class UnitOrder:
 
 @strawberry.input(description="Filter for alliances; all given conditions must hold.")
 class AllianceFilter:
-    platform: relay.GlobalID | None = strawberry.field(
+    platform: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of a platform."
     )
-    convener: relay.GlobalID | None = strawberry.field(
+    convener: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of the convener unit."
     )
     name_contains: str | None = strawberry.field(
@@ -95,14 +94,14 @@ class BrigadeFilter:
         default=None, description="CITY corps, TOWN brigades or VILLAGE squads."
     )
     region: str | None = strawberry.field(default=None, description=REGION_DESCRIPTION)
-    parent: relay.GlobalID | None = strawberry.field(
+    parent: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of a brigade: its direct children."
     )
-    within_brigade: relay.GlobalID | None = strawberry.field(
+    within_brigade: strawberry.ID | None = strawberry.field(
         default=None,
         description="Global ID of a brigade: it and every brigade under it.",
     )
-    alliance: relay.GlobalID | None = strawberry.field(
+    alliance: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of an alliance the brigade joined."
     )
     name_contains: str | None = strawberry.field(

@@ -6,7 +6,6 @@ from datetime import date
 from enum import Enum
 
 import strawberry
-from strawberry import relay
 
 from api.schema.pagination import OrderDirection
 from api.schema.people.types import VolunteerStatus
@@ -22,7 +21,7 @@ class VolunteerFilter:
     status: VolunteerStatus | None = strawberry.field(
         default=None, description="Registration status."
     )
-    brigade: relay.GlobalID | None = strawberry.field(
+    brigade: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of a brigade: its members."
     )
     registered_from: date | None = strawberry.field(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from strawberry import relay
 
 from api.schema.pagination import OrderDirection
 from api.schema.project.types import DeliveryCategory, ProjectStatus
@@ -21,13 +20,13 @@ class ProjectFilter:
     category: DeliveryCategory | None = strawberry.field(
         default=None, description="Delivery category (五送)."
     )
-    platform: relay.GlobalID | None = strawberry.field(
+    platform: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of a platform."
     )
-    alliance: relay.GlobalID | None = strawberry.field(
+    alliance: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of an alliance."
     )
-    brigade: relay.GlobalID | None = strawberry.field(
+    brigade: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of the owning brigade."
     )
     region: str | None = strawberry.field(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from enum import Enum
 
 import strawberry
-from strawberry import relay
 
 from api.schema.pagination import OrderDirection
 
@@ -17,7 +16,7 @@ class HallFilter:
         description="Code of a region (6, 9 or 12 digits): halls of villages in it "
         "or under it.",
     )
-    brigade: relay.GlobalID | None = strawberry.field(
+    brigade: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of the managing brigade."
     )
     min_star_rating: int | None = strawberry.field(
