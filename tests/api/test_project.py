@@ -241,3 +241,18 @@ async def test_projects_nested_query_count_fixed(client, query_log) -> None:
     # page, platforms, alliances, reviews, activity counts, activity ranking
     # and activities
     assert counts == [7, 7], query_log.statements
+
+
+async def test_project_node_hides_draft(client) -> None:
+    city = await make_region("330282", "慈溪市")
+    platform = await make_platform()
+    draft = await make_project(platform, "草稿项目", status=ProjectStatus.DRAFT)
+    retired = await make_project(platform, "旧项目", status=ProjectStatus.RETIRED)
+    await make_activity(retired, city)
+
+    hidden = await execute(client, PROJECT_NODE, id=global_id("Project", draft.id))
+    shown = await execute(client, PROJECT_NODE, id=global_id("Project", retired.id))
+
+    assert hidden["data"]["node"] is None
+    assert shown["data"]["node"]["name"] == "旧项目"
+    assert shown["data"]["node"]["status"] == "RETIRED"

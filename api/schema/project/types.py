@@ -11,6 +11,7 @@ from strawberry.types import Info
 from strawberry.types.lazy_type import LazyType
 
 from api.resolvers.pagination import load_nested_page
+from api.resolvers.project.query import PUBLIC_STATUSES
 from api.schema.org.types import AllianceType, BrigadeType, PlatformType, UnitType
 from api.schema.pagination import CountedConnection, build_connection, page_request
 from db.models import enums
@@ -96,7 +97,12 @@ class ProjectType(relay.Node):
         rows = await info.context.loaders.project_by_id.load_many(
             [int(node_id) for node_id in node_ids]
         )
-        return [cls.from_model(row) if row else None for row in rows]
+        # NOTE: drafts and projects under review are not public, so a node
+        # lookup returns null for them until role-based visibility exists.
+        return [
+            cls.from_model(row) if row and row.status in PUBLIC_STATUSES else None
+            for row in rows
+        ]
 
     @strawberry.field(description="The platform the project belongs to.")
     async def platform(self, info: Info) -> PlatformType | None:
