@@ -24,7 +24,7 @@ NAMESPACE = "dashboard"
 
 _caches: dict[str, BaseCache] = {}
 # One lock per cache key; keys are region codes, so the dict stays as small
-# as the number of regions asked for.
+# as the number of regions requested.
 _locks: dict[str, asyncio.Lock] = {}
 
 

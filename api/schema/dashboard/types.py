@@ -102,7 +102,7 @@ class TownHoursType:
 )
 class DashboardType:
     region_code: str = strawberry.field(
-        description="The region code asked for; empty for the whole data set."
+        description="The requested region code; empty for the whole data set."
     )
     registered_volunteers: int = strawberry.field(
         description="Volunteers with status ACTIVE registered in the region."

@@ -15,7 +15,7 @@ class ProjectFilter:
     status: list[ProjectStatus] | None = strawberry.field(
         default=None,
         description="Statuses to list; default [ADMITTED]. Only ADMITTED, SUSPENDED "
-        "and RETIRED are public: asking for another status is an error.",
+        "and RETIRED are public: requesting another status is an error.",
     )
     category: DeliveryCategory | None = strawberry.field(
         default=None, description="Delivery category (五送)."

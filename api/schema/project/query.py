@@ -16,7 +16,7 @@ from api.schema.project.types import ProjectConnection, ProjectType
 class ProjectQuery:
     @strawberry.field(
         description="Practice projects (实践项目), paged; at most MAX_PAGE_SIZE "
-        "(default 100) a page. Lists ADMITTED projects unless filter.status asks "
+        "(default 100) a page. Lists ADMITTED projects unless filter.status lists "
         "for SUSPENDED or RETIRED ones too."
     )
     async def projects(
