@@ -16,8 +16,8 @@ from api.schema.project.types import ProjectConnection, ProjectType
 class ProjectQuery:
     @strawberry.field(
         description="Practice projects (实践项目), paged; at most MAX_PAGE_SIZE "
-        "(default 100) a page. Lists ADMITTED projects unless filter.status lists "
-        "for SUSPENDED or RETIRED ones too."
+        "(default 100) a page. Lists ADMITTED projects only, unless filter.status "
+        "names the statuses to list, such as SUSPENDED or RETIRED."
     )
     async def projects(
         self,
