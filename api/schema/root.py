@@ -10,12 +10,31 @@ from api.context import FreshLoaders
 from api.errors import MaskUnexpectedErrors
 from api.schema.access.mutation import AccessMutation
 from api.schema.access.query import AccessQuery
+from api.schema.activity.query import ActivityQuery
+from api.schema.dashboard.query import DashboardQuery
 from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
+from api.schema.org.query import OrgQuery
+from api.schema.people.query import PeopleQuery
+from api.schema.project.query import ProjectQuery
+from api.schema.venue.query import VenueQuery
 from api.security.limits import OperationLimits
 from api.security.pii import RevealAudit
 
-Query = merge_types("Query", (NodeQuery, GeoQuery, AccessQuery))
+Query = merge_types(
+    "Query",
+    (
+        NodeQuery,
+        GeoQuery,
+        OrgQuery,
+        PeopleQuery,
+        VenueQuery,
+        ProjectQuery,
+        ActivityQuery,
+        DashboardQuery,
+        AccessQuery,
+    ),
+)
 Mutation = merge_types("Mutation", (AccessMutation,))
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import strawberry
+from strawberry.relay.utils import to_base64
 from strawberry.types import Info
 
 from api.context import FreshLoaders
@@ -18,7 +19,15 @@ from db.models.outbox import AuditEntry
 from db.models.people import Volunteer
 from domain.actor import ANONYMOUS, Actor
 from settings import Settings
-from tests.api.security.conftest import ID_NUMBER, PHONE, World, make_volunteer
+from tests.api.security.conftest import (
+    ID_NUMBER,
+    PHONE,
+    World,
+    bearer,
+    issue_key,
+    make_volunteer,
+    sign_in,
+)
 
 
 @strawberry.type
@@ -79,7 +88,7 @@ async def test_administrator_reads_raw_values(world: World) -> None:
 
 async def test_volunteer_reads_own_raw_and_others_masked(world: World) -> None:
     actor = Actor(
-        label="VOLUNTEER:v1",
+        label="VOLUNTEER:volunteer1",
         role=Role.VOLUNTEER,
         account_id=2,
         volunteer_id=world.volunteer.id,
@@ -226,3 +235,88 @@ async def test_sql_log_holds_no_raw_personal_data(
     # The parameters are logged, and they are Fernet tokens and masked forms.
     assert "gAAAAA" in caplog.text
     assert "330282********0012" in caplog.text
+
+
+VOLUNTEERS_HTTP = """
+{ volunteers(first: 10) { edges { node {
+  number name birthDate idNumber phone idNumberMasked phoneMasked
+} } } }
+"""
+VOLUNTEER_NODE_HTTP = """
+query Node($id: ID!) {
+  node(id: $id) { ... on Volunteer { number name idNumber phone idNumberMasked } }
+}
+"""
+
+
+async def _http_numbers(client, headers: dict[str, str]) -> dict[str, dict]:
+    response = await client.post(
+        "/graphql", json={"query": VOLUNTEERS_HTTP}, headers=headers
+    )
+    edges = response.json()["data"]["volunteers"]["edges"]
+    return {edge["node"]["number"]: edge["node"] for edge in edges}
+
+
+async def test_volunteer_list_per_role_over_http(
+    client, world: World, make_account, admin_token: str
+) -> None:
+    await make_account("volunteer1", Role.VOLUNTEER, volunteer_id=world.volunteer.id)
+    await make_account("captain", Role.CAPTAIN, brigade_id=world.brigade.id)
+    volunteer_token = await sign_in(client, "volunteer1")
+    captain_token = await sign_in(client, "captain")
+    partner_key = await issue_key(
+        world, alliance_ids=[world.alliance.id], region_codes=[]
+    )
+
+    as_admin = await _http_numbers(client, bearer(admin_token))
+    as_self = await _http_numbers(client, bearer(volunteer_token))
+    as_captain = await _http_numbers(client, bearer(captain_token))
+    as_partner = await _http_numbers(client, {"X-Api-Key": partner_key})
+    as_public = await _http_numbers(client, {})
+
+    assert as_admin["V0002"]["idNumber"] == "330282198505051236"
+    assert as_self["V0001"]["phone"] == PHONE
+    assert as_self["V0002"]["phone"] is None
+    assert as_self["V0002"]["phoneMasked"] == "139****1111"
+    assert as_captain["V0001"]["idNumber"] is None
+    assert as_captain["V0001"]["idNumberMasked"] == "330282********123X"
+    assert as_captain["V0001"]["birthDate"] is None
+    for view in (as_partner, as_public):
+        assert view["V0001"] == {
+            "number": "V0001",
+            "name": "张**",
+            "birthDate": None,
+            "idNumber": None,
+            "phone": None,
+            "idNumberMasked": None,
+            "phoneMasked": None,
+        }
+    entries = await AuditEntry.filter(action="REVEAL_PII").order_by("id")
+    assert [entry.actor for entry in entries] == [
+        "ADMINISTRATOR:admin",
+        "VOLUNTEER:volunteer1",
+    ]
+    assert entries[1].detail == {
+        "volunteers": [world.volunteer.id],
+        "fields": ["idNumber", "phone"],
+    }
+
+
+async def test_node_lookup_applies_same_rules(client, world: World) -> None:
+    volunteer_id = to_base64("Volunteer", world.volunteer.id)
+
+    response = await client.post(
+        "/graphql",
+        json={"query": VOLUNTEER_NODE_HTTP, "variables": {"id": volunteer_id}},
+    )
+
+    assert response.json()["data"]["node"] == {
+        "number": "V0001",
+        "name": "张**",
+        "idNumber": None,
+        "phone": None,
+        "idNumberMasked": None,
+    }
+    assert ID_NUMBER not in response.text
+    assert PHONE not in response.text
+    assert await AuditEntry.all().count() == 0
