@@ -25,7 +25,7 @@ from db.models.service import ServiceRecord
 from domain.activity_rows import load_activity, require_activity_team
 from domain.actor import Actor
 from domain.errors import Forbidden, InvalidInput, InvalidTransition
-from domain.ledger import settle_record_points
+from domain.ledger import settle_record_points, shortfall_note
 from domain.lookup import load, local_date, required_text, utc_now
 from domain.outbox import record_audit, record_event
 from domain.permissions import require_self, require_team
@@ -255,10 +255,8 @@ async def _credit(
         points_per_hour=load_settings().points_per_hour,
     )
     if settlement.shortfall_hundredths and settlement.entry is None:
-        record.reason += (
-            f"; points shortfall of {settlement.shortfall_hundredths / 100:.2f} "
-            "already spent, to be recovered from later earnings"
-        )
+        # No entry could carry the note because the balance was already 0.
+        record.reason += "; " + shortfall_note(settlement.shortfall_hundredths)
         await record.save(update_fields=["reason"])
     region = await Region.get(id=record.region_id)
     await record_event(

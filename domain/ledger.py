@@ -263,10 +263,7 @@ async def settle_record_points(
     shortfall = applied - delta
     reason = f"correction of {record.minutes} minutes"
     if shortfall:
-        reason += (
-            f"; shortfall of {hundredths_to_points(shortfall)} points already "
-            "spent, to be recovered from later earnings"
-        )
+        reason += "; " + shortfall_note(shortfall)
     if applied == 0:
         return Settlement(None, shortfall)
     await Volunteer.filter(id=volunteer_id).update(
@@ -283,6 +280,13 @@ async def settle_record_points(
         record=record,
     )
     return Settlement(entry, shortfall)
+
+
+def shortfall_note(hundredths: int) -> str:
+    return (
+        f"shortfall of {hundredths_to_points(hundredths)} points already spent, "
+        "to be recovered from later earnings"
+    )
 
 
 async def _record_driven_sum(volunteer_id: int) -> int:

@@ -41,7 +41,9 @@ async def load(
     if related:
         query = query.select_related(*related)
     if for_update:
-        query = query.select_for_update()
+        # Lock only this row: PostgreSQL cannot lock the nullable side of the
+        # outer joins that select_related makes.
+        query = query.select_for_update(of=(model._meta.db_table,))
     row = await query.first()
     if row is None:
         label = model.__name__.lower()
