@@ -28,7 +28,7 @@ def certificate_number(year: int, certificate_id: int) -> str:
 
 @dataclass(frozen=True)
 class Verification:
-    """What a certificate certifies, with no personal data beyond a masked name."""
+    """The facts a certificate certifies, with no personal data but a masked name."""
 
     number: str
     volunteer_number: str
@@ -54,7 +54,7 @@ async def issue_certificate(
             )
         certificate = await Certificate.create(
             # The number derives from the id, known only after the insert.
-            number=f"T{uuid.uuid4().hex}",
+            number=f"T{uuid.uuid4().hex[:24]}",
             volunteer=volunteer,
             minutes=volunteer.confirmed_minutes,
             content=content.strip(),
@@ -78,7 +78,8 @@ async def verify_certificate(number: str) -> Verification:
     number = (number or "").strip().upper()
     if not NUMBER_SHAPE.fullmatch(number):
         raise InvalidInput(
-            "certificate number looks like CXC-2026-000123", field="number"
+            f"invalid certificate number {number!r}: expected the form CXC-2026-000123",
+            field="number",
         )
     certificate = (
         await Certificate.filter(number=number).select_related("volunteer").first()

@@ -69,9 +69,9 @@ async def test_fifty_concurrent_redemptions_of_ten() -> None:
     successes = [
         result for result in results if isinstance(result, ledger.LedgerResult)
     ]
-    refused = [result for result in results if isinstance(result, InsufficientPoints)]
+    rejected = [result for result in results if isinstance(result, InsufficientPoints)]
     assert len(successes) == 10
-    assert len(refused) == 40
+    assert len(rejected) == 40
     stored = await Volunteer.get(id=volunteer.id)
     assert stored.points_hundredths == 0
     assert await _ledger_sum(volunteer) == 0
@@ -119,7 +119,7 @@ async def test_reused_key_other_payload_conflicts() -> None:
     assert (await Volunteer.get(id=volunteer.id)).points_hundredths == 40_00
 
 
-async def test_redemption_over_balance_refused() -> None:
+async def test_redemption_over_balance_rejected() -> None:
     world = await build_world()
     volunteer = await make_volunteer(world)
     await _grant(volunteer, 5_00)
