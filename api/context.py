@@ -12,6 +12,7 @@ from starlette.websockets import WebSocket
 from strawberry.extensions import SchemaExtension
 
 from api.loaders import Loaders
+from domain.actor import ANONYMOUS, Actor
 from settings import Settings
 
 _operation_loaders: ContextVar[Loaders | None] = ContextVar(
@@ -21,7 +22,7 @@ _operation_loaders: ContextVar[Loaders | None] = ContextVar(
 
 @dataclass
 class Context:
-    """What every resolver may read: the request, the settings and the loaders.
+    """What every resolver may read: the request, the settings, the actor, loaders.
 
     Over WebSocket Strawberry builds one context per connection, so the
     loaders are not stored here but looked up per operation.
@@ -31,6 +32,7 @@ class Context:
     response: Any
     settings: Settings
     connection_params: dict[str, Any] = field(default_factory=dict)
+    actor: Actor = ANONYMOUS
 
     @property
     def loaders(self) -> Loaders:

@@ -10,13 +10,16 @@ from api.context import FreshLoaders
 from api.errors import should_mask_error
 from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
+from api.schema.request.mutation import RequestMutation
 
 Query = merge_types("Query", (NodeQuery, GeoQuery))
+Mutation = merge_types("Mutation", (RequestMutation,))
 
 
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
+        mutation=Mutation,
         extensions=[
             FreshLoaders,
             lambda: MaskErrors(should_mask_error=should_mask_error),

@@ -1,0 +1,88 @@
+"""Service request types, as the mutations of the request workflow return them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from api.resolvers.ids import encode_id
+from db.models import enums
+from db.models.request import ServiceRequest
+from domain.identity import mask_name
+
+ServiceRequestStatus = strawberry.enum(
+    enums.RequestStatus,
+    description="Status of a service request: SUBMITTED 已点单 (in the queue), "
+    "DISPATCHED 已派单, ACCEPTED 已接单, DONE 已完成, RATED 已评单, REJECTED 已驳回.",
+)
+
+# NOTE: the read API defines DeliveryCategory for projects; once both are in
+# one schema this module imports that enum instead of declaring its own.
+RequestCategory = strawberry.enum(
+    enums.DeliveryCategory,
+    name="RequestCategory",
+    description="What a resident asks for (五送): THEORY 送理论, POLICY 送政策, "
+    "CULTURE 送文化, CIVILITY 送文明, WELLBEING 送服务.",
+)
+
+
+@strawberry.type(
+    name="ServiceRequest",
+    description="A resident's order for a service (群众点单) and where it stands.",
+)
+class ServiceRequestType:
+    id: strawberry.ID = strawberry.field(description="Global ID of the request.")
+    resident_name_masked: str = strawberry.field(
+        description="Resident's surname followed by a mask, e.g. 陈**."
+    )
+    resident_phone_masked: str = strawberry.field(
+        description="Resident's phone with the middle four digits masked."
+    )
+    region_id: strawberry.ID = strawberry.field(
+        description="Global ID of the region the service is for."
+    )
+    category: RequestCategory = strawberry.field(description="Kind of service.")
+    description: str = strawberry.field(description="What the resident asks for.")
+    status: ServiceRequestStatus = strawberry.field(description="Current status.")
+    brigade_id: strawberry.ID | None = strawberry.field(
+        description="Global ID of the brigade it is dispatched to, or null."
+    )
+    alliance_id: strawberry.ID | None = strawberry.field(
+        description="Global ID of the alliance it is dispatched to, or null."
+    )
+    activity_id: strawberry.ID | None = strawberry.field(
+        description="Global ID of the activity scheduled for it, or null."
+    )
+    reject_reason: str = strawberry.field(description="Why it was rejected, or ''.")
+    report: str = strawberry.field(description="What the team did, once DONE.")
+    rating: int | None = strawberry.field(description="Resident's rating, 1 to 5.")
+    rating_comment: str = strawberry.field(description="Resident's comment, or ''.")
+    submitted_at: datetime = strawberry.field(description="When it was ordered.")
+
+    @classmethod
+    def from_model(cls, row: ServiceRequest) -> ServiceRequestType:
+        def optional(type_name: str, node_id: int | None) -> strawberry.ID | None:
+            return (
+                None
+                if node_id is None
+                else strawberry.ID(encode_id(type_name, node_id))
+            )
+
+        return cls(
+            id=strawberry.ID(encode_id("ServiceRequest", row.id)),
+            resident_name_masked=mask_name(row.resident_name),
+            resident_phone_masked=row.resident_phone_masked,
+            region_id=strawberry.ID(encode_id("Region", row.region_id)),
+            category=RequestCategory(row.category),
+            description=row.description,
+            status=ServiceRequestStatus(row.status),
+            brigade_id=optional("Brigade", row.brigade_id),
+            alliance_id=optional("Alliance", row.alliance_id),
+            activity_id=optional("Activity", row.activity_id),
+            reject_reason=row.reject_reason,
+            report=row.report,
+            rating=row.rating,
+            rating_comment=row.rating_comment,
+            submitted_at=row.submitted_at,
+        )
