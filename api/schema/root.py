@@ -11,9 +11,10 @@ from api.errors import should_mask_error
 from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
 from api.schema.request.mutation import RequestMutation
+from api.schema.service.mutation import ServiceMutation
 
 Query = merge_types("Query", (NodeQuery, GeoQuery))
-Mutation = merge_types("Mutation", (RequestMutation,))
+Mutation = merge_types("Mutation", (RequestMutation, ServiceMutation))
 
 
 def build_schema() -> strawberry.Schema:
