@@ -12,9 +12,10 @@ from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
 from api.schema.request.mutation import RequestMutation
 from api.schema.service.mutation import ServiceMutation
+from api.schema.training.mutation import TrainingMutation
 
 Query = merge_types("Query", (NodeQuery, GeoQuery))
-Mutation = merge_types("Mutation", (RequestMutation, ServiceMutation))
+Mutation = merge_types("Mutation", (RequestMutation, ServiceMutation, TrainingMutation))
 
 
 def build_schema() -> strawberry.Schema:
