@@ -8,14 +8,31 @@ from strawberry.tools import merge_types
 
 from api.context import FreshLoaders
 from api.errors import should_mask_error
+from api.schema.activity.mutation import ActivityMutation
 from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
+from api.schema.org.mutation import OrgMutation
+from api.schema.people.mutation import PeopleMutation
+from api.schema.project.mutation import ProjectMutation
 from api.schema.request.mutation import RequestMutation
 from api.schema.service.mutation import ServiceMutation
 from api.schema.training.mutation import TrainingMutation
+from api.schema.venue.mutation import VenueMutation
 
 Query = merge_types("Query", (NodeQuery, GeoQuery))
-Mutation = merge_types("Mutation", (RequestMutation, ServiceMutation, TrainingMutation))
+Mutation = merge_types(
+    "Mutation",
+    (
+        PeopleMutation,
+        OrgMutation,
+        VenueMutation,
+        ProjectMutation,
+        ActivityMutation,
+        ServiceMutation,
+        RequestMutation,
+        TrainingMutation,
+    ),
+)
 
 
 def build_schema() -> strawberry.Schema:

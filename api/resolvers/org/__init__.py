@@ -1,0 +1,1 @@
+"""Resolvers of platforms, units, alliances and brigades."""

@@ -1,0 +1,1 @@
+"""Resolvers of cultural halls."""

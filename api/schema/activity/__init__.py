@@ -1,0 +1,1 @@
+"""Activities (活动) and their positions (岗位)."""

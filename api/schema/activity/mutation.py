@@ -1,0 +1,114 @@
+"""Mutations of activities and their positions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.resolvers.activity import mutation as resolve
+from api.resolvers.ids import encode_id
+from api.schema.activity.inputs import (
+    ActivityStatus,
+    AddPositionInput,
+    ChangeActivityStatusInput,
+    ScheduleActivityInput,
+)
+from api.schema.errors import MutationError
+from api.schema.payload import run_rule
+from db.models.activity import Activity, Position
+
+
+# NOTE: minimal results until the Activity and Position read types are merged.
+@strawberry.type(description="An activity as a mutation returns it.")
+class ActivityResult:
+    id: strawberry.ID = strawberry.field(description="Global Activity ID.")
+    title: str = strawberry.field(description="Title.")
+    status: ActivityStatus = strawberry.field(description="Status.")
+
+    @classmethod
+    def from_model(cls, row: Activity) -> ActivityResult:
+        return cls(
+            id=strawberry.ID(encode_id("Activity", row.id)),
+            title=row.title,
+            status=ActivityStatus(row.status),
+        )
+
+
+@strawberry.type(description="A position as a mutation returns it.")
+class PositionResult:
+    id: strawberry.ID = strawberry.field(description="Global Position ID.")
+    places: int = strawberry.field(description="Number of places.")
+    taken: int = strawberry.field(description="Places taken by signups.")
+
+    @classmethod
+    def from_model(cls, row: Position) -> PositionResult:
+        return cls(
+            id=strawberry.ID(encode_id("Position", row.id)),
+            places=row.places,
+            taken=row.taken,
+        )
+
+
+ActivityPayload = Annotated[
+    ActivityResult | MutationError,
+    strawberry.union("ActivityPayload", description="The activity, or why not."),
+]
+PositionPayload = Annotated[
+    PositionResult | MutationError,
+    strawberry.union("PositionPayload", description="The position, or why not."),
+]
+
+
+@strawberry.type
+class ActivityMutation:
+    @strawberry.mutation(description="Schedule a PLANNED activity.")
+    async def schedule_activity(
+        self, info: Info, input: ScheduleActivityInput
+    ) -> ActivityPayload:
+        return await run_rule(
+            resolve.schedule_activity(
+                info.context.actor,
+                project_id=input.project_id,
+                title=input.title,
+                starts_at=input.starts_at,
+                ends_at=input.ends_at,
+                hall_id=input.hall_id,
+                address=input.address,
+                region_id=input.region_id,
+                description=input.description,
+            ),
+            ActivityResult.from_model,
+        )
+
+    @strawberry.mutation(description="Add a position to a PLANNED or OPEN activity.")
+    async def add_position(
+        self, info: Info, input: AddPositionInput
+    ) -> PositionPayload:
+        return await run_rule(
+            resolve.add_position(
+                info.context.actor,
+                activity_id=input.activity_id,
+                name=input.name,
+                places=input.places,
+                required_skills=input.required_skills,
+                min_age=input.min_age,
+            ),
+            PositionResult.from_model,
+        )
+
+    @strawberry.mutation(
+        description="Move an activity on: PLANNED -> OPEN -> ONGOING -> FINISHED, "
+        "or CANCELLED before it finishes. Finishing closes missed check-outs "
+        "at the scheduled end."
+    )
+    async def change_activity_status(
+        self, info: Info, input: ChangeActivityStatusInput
+    ) -> ActivityPayload:
+        return await run_rule(
+            resolve.change_activity_status(
+                info.context.actor, activity_id=input.id, status=input.status.value
+            ),
+            ActivityResult.from_model,
+        )

@@ -1,0 +1,229 @@
+"""Mutations of units, alliances and brigades."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.resolvers.ids import encode_id
+from api.resolvers.org import mutation as resolve
+from api.schema.errors import MutationError
+from api.schema.org.inputs import (
+    AllianceBrigadeInput,
+    AllianceMemberInput,
+    CreateAllianceInput,
+    CreateBrigadeInput,
+    CreateUnitInput,
+    UpdateAllianceInput,
+    UpdateBrigadeInput,
+    UpdateUnitInput,
+)
+from api.schema.payload import run_rule
+from db.models.org import Alliance, Brigade, Unit
+
+
+# NOTE: minimal results until the org read types are merged.
+@strawberry.type(description="A unit as a mutation returns it.")
+class UnitResult:
+    id: strawberry.ID = strawberry.field(description="Global Unit ID.")
+    name: str = strawberry.field(description="Name.")
+
+    @classmethod
+    def from_model(cls, row: Unit) -> UnitResult:
+        return cls(id=strawberry.ID(encode_id("Unit", row.id)), name=row.name)
+
+
+@strawberry.type(description="An alliance as a mutation returns it.")
+class AllianceResult:
+    id: strawberry.ID = strawberry.field(description="Global Alliance ID.")
+    name: str = strawberry.field(description="Name.")
+
+    @classmethod
+    def from_model(cls, row: Alliance) -> AllianceResult:
+        return cls(id=strawberry.ID(encode_id("Alliance", row.id)), name=row.name)
+
+
+@strawberry.type(description="A brigade as a mutation returns it.")
+class BrigadeResult:
+    id: strawberry.ID = strawberry.field(description="Global Brigade ID.")
+    name: str = strawberry.field(description="Name.")
+    level: str = strawberry.field(description="CITY, TOWN or VILLAGE.")
+    captain_id: strawberry.ID | None = strawberry.field(
+        description="Global ID of the captain Volunteer, or null."
+    )
+
+    @classmethod
+    def from_model(cls, row: Brigade) -> BrigadeResult:
+        captain = row.captain_id
+        return cls(
+            id=strawberry.ID(encode_id("Brigade", row.id)),
+            name=row.name,
+            level=str(row.level),
+            captain_id=strawberry.ID(encode_id("Volunteer", captain))
+            if captain
+            else None,
+        )
+
+
+UnitPayload = Annotated[
+    UnitResult | MutationError,
+    strawberry.union("UnitPayload", description="The unit, or why it failed."),
+]
+AlliancePayload = Annotated[
+    AllianceResult | MutationError,
+    strawberry.union("AlliancePayload", description="The alliance, or why not."),
+]
+BrigadePayload = Annotated[
+    BrigadeResult | MutationError,
+    strawberry.union("BrigadePayload", description="The brigade, or why not."),
+]
+
+
+@strawberry.type
+class OrgMutation:
+    @strawberry.mutation(description="Create a unit (administrators).")
+    async def create_unit(self, info: Info, input: CreateUnitInput) -> UnitPayload:
+        return await run_rule(
+            resolve.create_unit(
+                info.context.actor,
+                name=input.name,
+                kind=input.kind.value,
+                region_id=input.region_id,
+            ),
+            UnitResult.from_model,
+        )
+
+    @strawberry.mutation(description="Edit a unit (administrators).")
+    async def update_unit(self, info: Info, input: UpdateUnitInput) -> UnitPayload:
+        return await run_rule(
+            resolve.update_unit(
+                info.context.actor,
+                unit_id=input.id,
+                name=input.name,
+                kind=input.kind.value if input.kind else None,
+                region_id=input.region_id,
+            ),
+            UnitResult.from_model,
+        )
+
+    @strawberry.mutation(description="Create a platform's alliance (administrators).")
+    async def create_alliance(
+        self, info: Info, input: CreateAllianceInput
+    ) -> AlliancePayload:
+        return await run_rule(
+            resolve.create_alliance(
+                info.context.actor,
+                name=input.name,
+                platform_id=input.platform_id,
+                convener_id=input.convener_id,
+                description=input.description,
+            ),
+            AllianceResult.from_model,
+        )
+
+    @strawberry.mutation(description="Edit an alliance (its convener).")
+    async def update_alliance(
+        self, info: Info, input: UpdateAllianceInput
+    ) -> AlliancePayload:
+        return await run_rule(
+            resolve.update_alliance(
+                info.context.actor,
+                alliance_id=input.id,
+                name=input.name,
+                description=input.description,
+                convener_id=input.convener_id,
+            ),
+            AllianceResult.from_model,
+        )
+
+    @strawberry.mutation(description="Add a member unit to an alliance.")
+    async def add_alliance_member(
+        self, info: Info, input: AllianceMemberInput
+    ) -> AlliancePayload:
+        return await run_rule(
+            resolve.change_alliance_member(
+                info.context.actor,
+                alliance_id=input.alliance_id,
+                unit_id=input.unit_id,
+                add=True,
+            ),
+            AllianceResult.from_model,
+        )
+
+    @strawberry.mutation(description="Remove a member unit from an alliance.")
+    async def remove_alliance_member(
+        self, info: Info, input: AllianceMemberInput
+    ) -> AlliancePayload:
+        return await run_rule(
+            resolve.change_alliance_member(
+                info.context.actor,
+                alliance_id=input.alliance_id,
+                unit_id=input.unit_id,
+                add=False,
+            ),
+            AllianceResult.from_model,
+        )
+
+    @strawberry.mutation(description="Enter a brigade into an alliance.")
+    async def join_alliance(
+        self, info: Info, input: AllianceBrigadeInput
+    ) -> AlliancePayload:
+        return await run_rule(
+            resolve.change_alliance_brigade(
+                info.context.actor,
+                alliance_id=input.alliance_id,
+                brigade_id=input.brigade_id,
+                join=True,
+            ),
+            AllianceResult.from_model,
+        )
+
+    @strawberry.mutation(description="Take a brigade out of an alliance.")
+    async def leave_alliance(
+        self, info: Info, input: AllianceBrigadeInput
+    ) -> AlliancePayload:
+        return await run_rule(
+            resolve.change_alliance_brigade(
+                info.context.actor,
+                alliance_id=input.alliance_id,
+                brigade_id=input.brigade_id,
+                join=False,
+            ),
+            AllianceResult.from_model,
+        )
+
+    @strawberry.mutation(
+        description="Create a brigade one level below its parent; administrators "
+        "create the city corps, captains brigades below their own."
+    )
+    async def create_brigade(
+        self, info: Info, input: CreateBrigadeInput
+    ) -> BrigadePayload:
+        return await run_rule(
+            resolve.create_brigade(
+                info.context.actor,
+                name=input.name,
+                level=input.level.value,
+                region_id=input.region_id,
+                parent_id=input.parent_id,
+                captain_id=input.captain_id,
+            ),
+            BrigadeResult.from_model,
+        )
+
+    @strawberry.mutation(description="Rename a brigade or change its captain.")
+    async def update_brigade(
+        self, info: Info, input: UpdateBrigadeInput
+    ) -> BrigadePayload:
+        return await run_rule(
+            resolve.update_brigade(
+                info.context.actor,
+                brigade_id=input.id,
+                name=input.name,
+                captain_id=input.captain_id,
+                remove_captain=input.remove_captain,
+            ),
+            BrigadeResult.from_model,
+        )

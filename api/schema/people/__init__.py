@@ -1,0 +1,1 @@
+"""Registered volunteers (志愿者)."""

@@ -1,0 +1,89 @@
+"""Mutations of volunteers: registration and brigade membership."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.resolvers.ids import encode_id
+from api.resolvers.people import mutation as resolve
+from api.schema.errors import MutationError
+from api.schema.payload import run_rule
+from api.schema.people.inputs import BrigadeMembershipInput, RegisterVolunteerInput
+from db.models.people import Volunteer
+
+
+# NOTE: a minimal result until the Volunteer read type is merged; then the
+# payloads return that type instead.
+@strawberry.type(description="A volunteer as a mutation returns it.")
+class VolunteerResult:
+    id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
+    number: str = strawberry.field(description="Public volunteer number.")
+    status: str = strawberry.field(description="ACTIVE, SUSPENDED or WITHDRAWN.")
+
+    @classmethod
+    def from_model(cls, row: Volunteer) -> VolunteerResult:
+        return cls(
+            id=strawberry.ID(encode_id("Volunteer", row.id)),
+            number=row.number,
+            status=str(row.status),
+        )
+
+
+VolunteerPayload = Annotated[
+    VolunteerResult | MutationError,
+    strawberry.union("VolunteerPayload", description="The volunteer, or why not."),
+]
+
+
+@strawberry.type
+class PeopleMutation:
+    @strawberry.mutation(
+        description="Register a volunteer, by themself or by an organization. "
+        "An ID number or phone already registered gives DUPLICATE naming the field."
+    )
+    async def register_volunteer(
+        self, info: Info, input: RegisterVolunteerInput
+    ) -> VolunteerPayload:
+        return await run_rule(
+            resolve.register_volunteer(
+                info.context.actor,
+                name=input.name,
+                id_number=input.id_number,
+                phone=input.phone,
+                region_id=input.region_id,
+                political_status=input.political_status.value,
+                tags=input.tags,
+                skills=input.skills,
+                brigade_id=input.brigade_id,
+            ),
+            VolunteerResult.from_model,
+        )
+
+    @strawberry.mutation(description="Add a volunteer to a brigade.")
+    async def join_brigade(
+        self, info: Info, input: BrigadeMembershipInput
+    ) -> VolunteerPayload:
+        return await run_rule(
+            resolve.join_brigade(
+                info.context.actor,
+                volunteer_id=input.volunteer_id,
+                brigade_id=input.brigade_id,
+            ),
+            VolunteerResult.from_model,
+        )
+
+    @strawberry.mutation(description="Remove a volunteer from a brigade.")
+    async def leave_brigade(
+        self, info: Info, input: BrigadeMembershipInput
+    ) -> VolunteerPayload:
+        return await run_rule(
+            resolve.leave_brigade(
+                info.context.actor,
+                volunteer_id=input.volunteer_id,
+                brigade_id=input.brigade_id,
+            ),
+            VolunteerResult.from_model,
+        )

@@ -1,0 +1,1 @@
+"""Practice projects (实践项目) and their admission review."""

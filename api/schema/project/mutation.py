@@ -1,0 +1,95 @@
+"""Mutations of practice projects and their admission review."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from api.resolvers.ids import encode_id
+from api.resolvers.project import mutation as resolve
+from api.schema.errors import MutationError
+from api.schema.payload import run_rule
+from api.schema.project.inputs import (
+    ChangeProjectStatusInput,
+    CreateProjectInput,
+    ProjectStatus,
+    UpdateProjectInput,
+)
+from db.models.project import Project
+
+
+# NOTE: a minimal result until the Project read type is merged.
+@strawberry.type(description="A project as a mutation returns it.")
+class ProjectResult:
+    id: strawberry.ID = strawberry.field(description="Global Project ID.")
+    name: str = strawberry.field(description="Name.")
+    status: ProjectStatus = strawberry.field(description="Admission status.")
+
+    @classmethod
+    def from_model(cls, row: Project) -> ProjectResult:
+        return cls(
+            id=strawberry.ID(encode_id("Project", row.id)),
+            name=row.name,
+            status=ProjectStatus(row.status),
+        )
+
+
+ProjectPayload = Annotated[
+    ProjectResult | MutationError,
+    strawberry.union("ProjectPayload", description="The project, or why not."),
+]
+
+
+@strawberry.type
+class ProjectMutation:
+    @strawberry.mutation(description="Create a DRAFT project.")
+    async def create_project(
+        self, info: Info, input: CreateProjectInput
+    ) -> ProjectPayload:
+        return await run_rule(
+            resolve.create_project(
+                info.context.actor,
+                name=input.name,
+                category=input.category.value,
+                platform_id=input.platform_id,
+                description=input.description,
+                alliance_id=input.alliance_id,
+                brigade_id=input.brigade_id,
+                unit_id=input.unit_id,
+            ),
+            ProjectResult.from_model,
+        )
+
+    @strawberry.mutation(description="Edit a DRAFT or REJECTED project.")
+    async def update_project(
+        self, info: Info, input: UpdateProjectInput
+    ) -> ProjectPayload:
+        return await run_rule(
+            resolve.update_project(
+                info.context.actor,
+                project_id=input.id,
+                name=input.name,
+                description=input.description,
+                category=input.category.value if input.category else None,
+            ),
+            ProjectResult.from_model,
+        )
+
+    @strawberry.mutation(
+        description="Move a project through the admission review; records who, "
+        "when and the opinion. An illegal move gives INVALID_TRANSITION."
+    )
+    async def change_project_status(
+        self, info: Info, input: ChangeProjectStatusInput
+    ) -> ProjectPayload:
+        return await run_rule(
+            resolve.change_project_status(
+                info.context.actor,
+                project_id=input.id,
+                status=input.status.value,
+                opinion=input.opinion,
+            ),
+            ProjectResult.from_model,
+        )

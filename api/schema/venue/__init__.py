@@ -1,0 +1,1 @@
+"""Rural cultural halls (农村文化礼堂)."""
