@@ -46,7 +46,7 @@ def attended_minutes(
     return int((end - start).total_seconds() // 60)
 
 
-async def _check_in_scope(actor: Actor, signup: Signup, activity: Activity) -> None:
+def _check_in_scope(actor: Actor, signup: Signup, activity: Activity) -> None:
     if actor.volunteer_id == signup.volunteer_id:
         return
     try:
@@ -65,7 +65,7 @@ async def check_in(
     async with in_transaction() as connection:
         signup = await load(Signup, signup_id, field="signupId", for_update=True)
         activity = await load_activity(signup.activity_id)
-        await _check_in_scope(actor, signup, activity)
+        _check_in_scope(actor, signup, activity)
         if activity.status not in (ActivityStatus.OPEN, ActivityStatus.ONGOING):
             raise InvalidTransition(
                 f"check-in needs an OPEN or ONGOING activity, it is {activity.status}",
@@ -101,7 +101,7 @@ async def check_out(
     async with in_transaction() as connection:
         signup = await load(Signup, signup_id, field="signupId", for_update=True)
         activity = await load_activity(signup.activity_id)
-        await _check_in_scope(actor, signup, activity)
+        _check_in_scope(actor, signup, activity)
         if signup.status != SignupStatus.CHECKED_IN:
             raise InvalidTransition(
                 f"only a CHECKED_IN signup can check out, this one is {signup.status}",

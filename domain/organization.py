@@ -20,7 +20,12 @@ from domain.actor import Actor
 from domain.errors import Duplicate, InvalidInput, NotFound
 from domain.lookup import load, required_text
 from domain.outbox import record_audit, record_event
-from domain.permissions import require_administrator, require_alliance, require_brigade
+from domain.permissions import (
+    is_convener_of,
+    require_administrator,
+    require_alliance,
+    require_brigade,
+)
 
 # The level a child brigade must have, by the level of its parent.
 CHILD_LEVEL = {
@@ -196,7 +201,7 @@ async def join_alliance(actor: Actor, *, alliance_id: int, brigade_id: int) -> N
     async with in_transaction() as connection:
         alliance = await load(Alliance, alliance_id, field="allianceId")
         brigade = await load(Brigade, brigade_id, field="brigadeId")
-        if not actor.is_administrator and actor.alliance_id != alliance.id:
+        if not is_convener_of(actor, alliance.id):
             require_brigade(actor, brigade.path)
         if await AllianceBrigade.filter(alliance=alliance, brigade=brigade).exists():
             raise Duplicate("brigade already joined this alliance", field="brigadeId")
@@ -222,7 +227,7 @@ async def leave_alliance(actor: Actor, *, alliance_id: int, brigade_id: int) -> 
     async with in_transaction() as connection:
         alliance = await load(Alliance, alliance_id, field="allianceId")
         brigade = await load(Brigade, brigade_id, field="brigadeId")
-        if not actor.is_administrator and actor.alliance_id != alliance.id:
+        if not is_convener_of(actor, alliance.id):
             require_brigade(actor, brigade.path)
         removed = await AllianceBrigade.filter(
             alliance=alliance, brigade=brigade

@@ -53,10 +53,9 @@ async def register_volunteer(
     an ID number or phone already registered raises Duplicate naming
     `idNumber` or `phone`, also when two registrations race.
     """
-    if actor.volunteer_id is not None and not actor.is_administrator:
-        raise Forbidden("this account is already registered as a volunteer")
     if actor.role is Role.VOLUNTEER:
-        raise Forbidden("a volunteer account cannot register other volunteers")
+        # A volunteer account belongs to someone already registered.
+        raise Forbidden("a volunteer account cannot register volunteers")
     name = required_text(name, field="name", max_length=32)
     resident = parse_resident_id(id_number, today=today)
     phone = normalize_phone(phone)

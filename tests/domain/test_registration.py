@@ -139,11 +139,26 @@ async def test_register_by_captain_outside_subtree() -> None:
         await _register(world, actor=captain_of(world.squad), brigade_id=world.corps.id)
 
 
-async def test_registered_volunteer_cannot_register_again() -> None:
+async def test_volunteer_account_cannot_register() -> None:
     world = await build_world()
 
     with pytest.raises(Forbidden):
         await _register(world, actor=volunteer_actor(1))
+
+
+async def test_captain_who_volunteers_registers_others() -> None:
+    world = await build_world()
+    captain = await _register(world, phone=phone())
+
+    volunteer = await _register(
+        world,
+        actor=captain_of(world.squad, volunteer_id=captain.id),
+        id_number=resident_id(date(1999, 9, 9), serial=44),
+        phone=phone(),
+        brigade_id=world.squad.id,
+    )
+
+    assert volunteer.id != captain.id
 
 
 async def test_join_and_leave_brigade() -> None:
