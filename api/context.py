@@ -22,7 +22,7 @@ _operation_loaders: ContextVar[Loaders | None] = ContextVar(
 
 @dataclass
 class Context:
-    """What every resolver may read: the request, the settings, the actor, loaders.
+    """The per-request state resolvers read: request, settings, actor and loaders.
 
     Over WebSocket Strawberry builds one context per connection, so the
     loaders are not stored here but looked up per operation.

@@ -30,7 +30,7 @@ VOLUNTEER_NUMBER_PREFIX = "CX"
 
 
 def volunteer_number(volunteer_id: int) -> str:
-    """The public volunteer number: CX and the id in at least 8 digits."""
+    """Format the public volunteer number: CX and the id in at least 8 digits."""
     return f"{VOLUNTEER_NUMBER_PREFIX}{volunteer_id:08d}"
 
 

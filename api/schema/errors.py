@@ -1,6 +1,6 @@
 """Expected failures of mutations as schema data: an error type with a code.
 
-Every mutation returns a union of its result and `MutationError`; the code
+Every mutation returns a union of its result and `MutationError`. The code
 is one of the `DomainError` codes, and `field` names the input field at fault.
 """
 

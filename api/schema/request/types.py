@@ -29,7 +29,7 @@ RequestCategory = strawberry.enum(
 
 @strawberry.type(
     name="ServiceRequest",
-    description="A resident's order for a service (群众点单) and where it stands.",
+    description="A resident's order for a service (群众点单) and its status.",
 )
 class ServiceRequestType:
     id: strawberry.ID = strawberry.field(description="Global ID of the request.")
