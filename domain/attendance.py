@@ -335,7 +335,7 @@ async def correct_record(
         corrected = original.minutes + int((rows[0] if rows else 0) or 0)
         if corrected + minutes < 0:
             raise InvalidInput(
-                f"the record stands at {corrected} minutes and cannot lose {-minutes}",
+                f"the record totals {corrected} minutes and cannot lose {-minutes}",
                 field="minutes",
             )
         now = utc_now()

@@ -243,7 +243,7 @@ async def test_correction_cannot_go_below_zero() -> None:
             ADMIN, record_id=record.id, minutes=-31, reason="too much"
         )
 
-    assert "stands at 30 minutes" in raised.value.message
+    assert "totals 30 minutes" in raised.value.message
     assert (await Volunteer.get(id=volunteer.id)).confirmed_minutes == 30
 
 
