@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Set to a PostgreSQL URL to run the suite a second time against PostgreSQL.
 TEST_POSTGRES_URL ?=
 
-.PHONY: install serve test lint load bench clean
+.PHONY: install chromium serve test lint load bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The GraphiQL test drives headless Chromium; apt-get needs root.
+chromium:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 serve: $(STAMP)
 	$(BIN)/python -m db.migrate
@@ -26,7 +30,7 @@ load: $(STAMP)
 	$(BIN)/python -m db.migrate
 	$(BIN)/python -m dataset.load
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	TEST_DATABASE=sqlite $(BIN)/python -m pytest
@@ -35,6 +39,11 @@ test: $(STAMP)
 	else \
 		echo "TEST_POSTGRES_URL is not set: the PostgreSQL run is skipped"; \
 	fi
+
+# Loads the default data set into a temporary SQLite file and prints a table;
+# see docs/benchmarks.md.
+bench: $(STAMP)
+	$(BIN)/python -m bench.dashboard --requests 500 --concurrency 100
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,13 +10,14 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from tortoise import Tortoise, connections
 
 from api.context import Context
+from api.graphiql import graphiql_assets_mount, graphiql_page
 from api.schema.root import schema
 from db.config import tortoise_config
 from settings import Settings, load_settings
@@ -32,6 +33,11 @@ class GraphQLApp(GraphQL):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.settings = settings
+
+    @property
+    def graphql_ide_html(self) -> str:
+        """Return the GraphiQL page that loads its assets from this app."""
+        return graphiql_page()
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         return Context(request=request, response=response, settings=self.settings)
@@ -56,7 +62,12 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_database:
-            await Tortoise.init(config=tortoise_config(settings.database_url))
+            # Requests run in other tasks than the lifespan, so they only see
+            # the connections when Tortoise keeps them as a global fallback.
+            await Tortoise.init(
+                config=tortoise_config(settings.database_url),
+                _enable_global_fallback=True,
+            )
         logger.info("API started")
         try:
             yield
@@ -65,12 +76,11 @@ def create_app(
                 await Tortoise.close_connections()
             logger.info("API stopped")
 
-    return Starlette(
-        debug=settings.debug,
-        routes=[
-            Route("/healthz", healthz),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
-            WebSocketRoute("/graphql", graphql),
-        ],
-        lifespan=lifespan,
-    )
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+    ]
+    if settings.graphiql_enabled:
+        routes.append(graphiql_assets_mount())
+    return Starlette(debug=settings.debug, routes=routes, lifespan=lifespan)
