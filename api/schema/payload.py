@@ -1,11 +1,15 @@
-"""Running a rule inside a mutation and turning its expected failure into data."""
+"""Running a rule inside a mutation: the acting actor, and failures as data."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import TypeVar
 
+from strawberry.types import Info
+
 from api.schema.errors import MutationError
+from domain.actor import Actor
 from domain.errors import DomainError
 
 Row = TypeVar("Row")
@@ -21,3 +25,11 @@ async def run_rule(
     except DomainError as error:
         return MutationError.from_error(error)
     return build(row)
+
+
+def actor_of(info: Info) -> Actor:
+    """Return the context's actor, with the client address for the audit trail."""
+    actor: Actor = info.context.actor
+    if actor.client_address:
+        return actor
+    return replace(actor, client_address=info.context.client_address)

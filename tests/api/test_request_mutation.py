@@ -62,7 +62,7 @@ async def test_submit_over_http_anonymously(client) -> None:
     }
     audit = await AuditEntry.get(action="submitRequest")
     assert audit.actor == "ANONYMOUS"
-    assert audit.client_address == ""
+    assert audit.client_address == "127.0.0.1"
 
 
 async def test_submit_bad_phone_is_typed_error(client) -> None:

@@ -16,7 +16,7 @@ from api.schema.activity.inputs import (
     ScheduleActivityInput,
 )
 from api.schema.errors import MutationError
-from api.schema.payload import run_rule
+from api.schema.payload import actor_of, run_rule
 from db.models.activity import Activity, Position
 
 
@@ -69,7 +69,7 @@ class ActivityMutation:
     ) -> ActivityPayload:
         return await run_rule(
             resolve.schedule_activity(
-                info.context.actor,
+                actor_of(info),
                 project_id=input.project_id,
                 title=input.title,
                 starts_at=input.starts_at,
@@ -88,7 +88,7 @@ class ActivityMutation:
     ) -> PositionPayload:
         return await run_rule(
             resolve.add_position(
-                info.context.actor,
+                actor_of(info),
                 activity_id=input.activity_id,
                 name=input.name,
                 places=input.places,
@@ -108,7 +108,7 @@ class ActivityMutation:
     ) -> ActivityPayload:
         return await run_rule(
             resolve.change_activity_status(
-                info.context.actor, activity_id=input.id, status=input.status.value
+                actor_of(info), activity_id=input.id, status=input.status.value
             ),
             ActivityResult.from_model,
         )

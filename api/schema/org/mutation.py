@@ -20,7 +20,7 @@ from api.schema.org.inputs import (
     UpdateBrigadeInput,
     UpdateUnitInput,
 )
-from api.schema.payload import run_rule
+from api.schema.payload import actor_of, run_rule
 from db.models.org import Alliance, Brigade, Unit
 
 
@@ -87,7 +87,7 @@ class OrgMutation:
     async def create_unit(self, info: Info, input: CreateUnitInput) -> UnitPayload:
         return await run_rule(
             resolve.create_unit(
-                info.context.actor,
+                actor_of(info),
                 name=input.name,
                 kind=input.kind.value,
                 region_id=input.region_id,
@@ -99,7 +99,7 @@ class OrgMutation:
     async def update_unit(self, info: Info, input: UpdateUnitInput) -> UnitPayload:
         return await run_rule(
             resolve.update_unit(
-                info.context.actor,
+                actor_of(info),
                 unit_id=input.id,
                 name=input.name,
                 kind=input.kind.value if input.kind else None,
@@ -114,7 +114,7 @@ class OrgMutation:
     ) -> AlliancePayload:
         return await run_rule(
             resolve.create_alliance(
-                info.context.actor,
+                actor_of(info),
                 name=input.name,
                 platform_id=input.platform_id,
                 convener_id=input.convener_id,
@@ -129,7 +129,7 @@ class OrgMutation:
     ) -> AlliancePayload:
         return await run_rule(
             resolve.update_alliance(
-                info.context.actor,
+                actor_of(info),
                 alliance_id=input.id,
                 name=input.name,
                 description=input.description,
@@ -144,7 +144,7 @@ class OrgMutation:
     ) -> AlliancePayload:
         return await run_rule(
             resolve.change_alliance_member(
-                info.context.actor,
+                actor_of(info),
                 alliance_id=input.alliance_id,
                 unit_id=input.unit_id,
                 add=True,
@@ -158,7 +158,7 @@ class OrgMutation:
     ) -> AlliancePayload:
         return await run_rule(
             resolve.change_alliance_member(
-                info.context.actor,
+                actor_of(info),
                 alliance_id=input.alliance_id,
                 unit_id=input.unit_id,
                 add=False,
@@ -172,7 +172,7 @@ class OrgMutation:
     ) -> AlliancePayload:
         return await run_rule(
             resolve.change_alliance_brigade(
-                info.context.actor,
+                actor_of(info),
                 alliance_id=input.alliance_id,
                 brigade_id=input.brigade_id,
                 join=True,
@@ -186,7 +186,7 @@ class OrgMutation:
     ) -> AlliancePayload:
         return await run_rule(
             resolve.change_alliance_brigade(
-                info.context.actor,
+                actor_of(info),
                 alliance_id=input.alliance_id,
                 brigade_id=input.brigade_id,
                 join=False,
@@ -203,7 +203,7 @@ class OrgMutation:
     ) -> BrigadePayload:
         return await run_rule(
             resolve.create_brigade(
-                info.context.actor,
+                actor_of(info),
                 name=input.name,
                 level=input.level.value,
                 region_id=input.region_id,
@@ -219,7 +219,7 @@ class OrgMutation:
     ) -> BrigadePayload:
         return await run_rule(
             resolve.update_brigade(
-                info.context.actor,
+                actor_of(info),
                 brigade_id=input.id,
                 name=input.name,
                 captain_id=input.captain_id,

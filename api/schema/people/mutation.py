@@ -10,7 +10,7 @@ from strawberry.types import Info
 from api.resolvers.ids import encode_id
 from api.resolvers.people import mutation as resolve
 from api.schema.errors import MutationError
-from api.schema.payload import run_rule
+from api.schema.payload import actor_of, run_rule
 from api.schema.people.inputs import BrigadeMembershipInput, RegisterVolunteerInput
 from db.models.people import Volunteer
 
@@ -49,7 +49,7 @@ class PeopleMutation:
     ) -> VolunteerPayload:
         return await run_rule(
             resolve.register_volunteer(
-                info.context.actor,
+                actor_of(info),
                 name=input.name,
                 id_number=input.id_number,
                 phone=input.phone,
@@ -68,7 +68,7 @@ class PeopleMutation:
     ) -> VolunteerPayload:
         return await run_rule(
             resolve.join_brigade(
-                info.context.actor,
+                actor_of(info),
                 volunteer_id=input.volunteer_id,
                 brigade_id=input.brigade_id,
             ),
@@ -81,7 +81,7 @@ class PeopleMutation:
     ) -> VolunteerPayload:
         return await run_rule(
             resolve.leave_brigade(
-                info.context.actor,
+                actor_of(info),
                 volunteer_id=input.volunteer_id,
                 brigade_id=input.brigade_id,
             ),

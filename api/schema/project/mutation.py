@@ -10,7 +10,7 @@ from strawberry.types import Info
 from api.resolvers.ids import encode_id
 from api.resolvers.project import mutation as resolve
 from api.schema.errors import MutationError
-from api.schema.payload import run_rule
+from api.schema.payload import actor_of, run_rule
 from api.schema.project.inputs import (
     ChangeProjectStatusInput,
     CreateProjectInput,
@@ -50,7 +50,7 @@ class ProjectMutation:
     ) -> ProjectPayload:
         return await run_rule(
             resolve.create_project(
-                info.context.actor,
+                actor_of(info),
                 name=input.name,
                 category=input.category.value,
                 platform_id=input.platform_id,
@@ -68,7 +68,7 @@ class ProjectMutation:
     ) -> ProjectPayload:
         return await run_rule(
             resolve.update_project(
-                info.context.actor,
+                actor_of(info),
                 project_id=input.id,
                 name=input.name,
                 description=input.description,
@@ -86,7 +86,7 @@ class ProjectMutation:
     ) -> ProjectPayload:
         return await run_rule(
             resolve.change_project_status(
-                info.context.actor,
+                actor_of(info),
                 project_id=input.id,
                 status=input.status.value,
                 opinion=input.opinion,

@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from api.resolvers.request import mutation as resolve
 from api.schema.errors import MutationError
-from api.schema.payload import run_rule
+from api.schema.payload import actor_of, run_rule
 from api.schema.request.inputs import (
     AcceptServiceRequestInput,
     CompleteServiceRequestInput,
@@ -39,7 +39,7 @@ class RequestMutation:
     ) -> ServiceRequestPayload:
         return await run_rule(
             resolve.submit_service_request(
-                info.context.actor,
+                actor_of(info),
                 resident_name=input.resident_name,
                 phone=input.phone,
                 region_id=input.region_id,
@@ -57,7 +57,7 @@ class RequestMutation:
     ) -> ServiceRequestPayload:
         return await run_rule(
             resolve.reject_service_request(
-                info.context.actor, request_id=input.request_id, reason=input.reason
+                actor_of(info), request_id=input.request_id, reason=input.reason
             ),
             ServiceRequestType.from_model,
         )
@@ -70,7 +70,7 @@ class RequestMutation:
     ) -> ServiceRequestPayload:
         return await run_rule(
             resolve.dispatch_service_request(
-                info.context.actor,
+                actor_of(info),
                 request_id=input.request_id,
                 brigade_id=input.brigade_id,
                 alliance_id=input.alliance_id,
@@ -85,7 +85,7 @@ class RequestMutation:
     ) -> ServiceRequestPayload:
         return await run_rule(
             resolve.accept_service_request(
-                info.context.actor,
+                actor_of(info),
                 request_id=input.request_id,
                 project_id=input.project_id,
                 title=input.title,
@@ -102,7 +102,7 @@ class RequestMutation:
     ) -> ServiceRequestPayload:
         return await run_rule(
             resolve.complete_service_request(
-                info.context.actor, request_id=input.request_id, report=input.report
+                actor_of(info), request_id=input.request_id, report=input.report
             ),
             ServiceRequestType.from_model,
         )
@@ -115,7 +115,7 @@ class RequestMutation:
     ) -> ServiceRequestPayload:
         return await run_rule(
             resolve.rate_service_request(
-                info.context.actor,
+                actor_of(info),
                 request_id=input.request_id,
                 phone=input.phone,
                 rating=input.rating,
@@ -133,7 +133,7 @@ class RequestMutation:
     ) -> ServiceRequestPayload:
         return await run_rule(
             resolve.return_service_request(
-                info.context.actor, request_id=input.request_id, reason=input.reason
+                actor_of(info), request_id=input.request_id, reason=input.reason
             ),
             ServiceRequestType.from_model,
         )

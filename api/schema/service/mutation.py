@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from api.resolvers.service import mutation as resolve
 from api.schema.errors import MutationError
-from api.schema.payload import run_rule
+from api.schema.payload import actor_of, run_rule
 from api.schema.service.inputs import (
     AdjustPointsInput,
     CorrectServiceRecordInput,
@@ -69,7 +69,7 @@ class ServiceMutation:
     async def sign_up(self, info: Info, input: SignUpInput) -> SignupPayload:
         return await run_rule(
             resolve.sign_up(
-                info.context.actor,
+                actor_of(info),
                 volunteer_id=input.volunteer_id,
                 position_id=input.position_id,
             ),
@@ -81,21 +81,21 @@ class ServiceMutation:
         self, info: Info, input: SignupActionInput
     ) -> SignupPayload:
         return await run_rule(
-            resolve.cancel_signup(info.context.actor, signup_id=input.signup_id),
+            resolve.cancel_signup(actor_of(info), signup_id=input.signup_id),
             SignupType.from_model,
         )
 
     @strawberry.mutation(description="Mark a signup that never checked in a no-show.")
     async def mark_no_show(self, info: Info, input: SignupActionInput) -> SignupPayload:
         return await run_rule(
-            resolve.mark_no_show(info.context.actor, signup_id=input.signup_id),
+            resolve.mark_no_show(actor_of(info), signup_id=input.signup_id),
             SignupType.from_model,
         )
 
     @strawberry.mutation(description="Check in (签到) now.")
     async def check_in(self, info: Info, input: SignupActionInput) -> SignupPayload:
         return await run_rule(
-            resolve.check_in(info.context.actor, signup_id=input.signup_id),
+            resolve.check_in(actor_of(info), signup_id=input.signup_id),
             SignupType.from_model,
         )
 
@@ -105,7 +105,7 @@ class ServiceMutation:
     )
     async def check_out(self, info: Info, input: SignupActionInput) -> SignupPayload:
         return await run_rule(
-            resolve.check_out(info.context.actor, signup_id=input.signup_id),
+            resolve.check_out(actor_of(info), signup_id=input.signup_id),
             SignupType.from_model,
         )
 
@@ -115,7 +115,7 @@ class ServiceMutation:
     ) -> ServiceRecordPayload:
         return await run_rule(
             resolve.report_hours(
-                info.context.actor,
+                actor_of(info),
                 volunteer_id=input.volunteer_id,
                 minutes=input.minutes,
                 served_on=input.served_on,
@@ -133,7 +133,7 @@ class ServiceMutation:
         self, info: Info, input: ServiceRecordInput
     ) -> ServiceRecordPayload:
         return await run_rule(
-            resolve.confirm_record(info.context.actor, record_id=input.record_id),
+            resolve.confirm_record(actor_of(info), record_id=input.record_id),
             ServiceRecordType.from_model,
         )
 
@@ -143,7 +143,7 @@ class ServiceMutation:
     ) -> ServiceRecordPayload:
         return await run_rule(
             resolve.reject_record(
-                info.context.actor, record_id=input.record_id, reason=input.reason
+                actor_of(info), record_id=input.record_id, reason=input.reason
             ),
             ServiceRecordType.from_model,
         )
@@ -157,7 +157,7 @@ class ServiceMutation:
     ) -> ServiceRecordPayload:
         return await run_rule(
             resolve.correct_record(
-                info.context.actor,
+                actor_of(info),
                 record_id=input.record_id,
                 minutes=input.minutes,
                 reason=input.reason,
@@ -173,7 +173,7 @@ class ServiceMutation:
     ) -> PointsEntryPayload:
         return await run_rule(
             resolve.redeem_points(
-                info.context.actor,
+                actor_of(info),
                 volunteer_id=input.volunteer_id,
                 points=input.points,
                 reason=input.reason,
@@ -188,7 +188,7 @@ class ServiceMutation:
     ) -> PointsEntryPayload:
         return await run_rule(
             resolve.adjust_points(
-                info.context.actor,
+                actor_of(info),
                 volunteer_id=input.volunteer_id,
                 points=input.points,
                 reason=input.reason,
@@ -205,7 +205,7 @@ class ServiceMutation:
     ) -> CertificatePayload:
         return await run_rule(
             resolve.issue_certificate(
-                info.context.actor,
+                actor_of(info),
                 volunteer_id=input.volunteer_id,
                 issuer=input.issuer,
                 content=input.content,

@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from api.resolvers.training import mutation as resolve
 from api.schema.errors import MutationError
-from api.schema.payload import run_rule
+from api.schema.payload import actor_of, run_rule
 from api.schema.training.inputs import CreateCourseInput, RecordTrainingInput
 from api.schema.training.types import CourseType, TrainingRecordType
 
@@ -33,7 +33,7 @@ class TrainingMutation:
     ) -> CoursePayload:
         return await run_rule(
             resolve.create_course(
-                info.context.actor,
+                actor_of(info),
                 name=input.name,
                 minutes=input.minutes,
                 held_on=input.held_on,
@@ -51,7 +51,7 @@ class TrainingMutation:
     ) -> TrainingRecordPayload:
         return await run_rule(
             resolve.record_training(
-                info.context.actor,
+                actor_of(info),
                 course_id=input.course_id,
                 volunteer_id=input.volunteer_id,
                 completed_on=input.completed_on,

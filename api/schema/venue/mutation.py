@@ -10,7 +10,7 @@ from strawberry.types import Info
 from api.resolvers.ids import encode_id
 from api.resolvers.venue import mutation as resolve
 from api.schema.errors import MutationError
-from api.schema.payload import run_rule
+from api.schema.payload import actor_of, run_rule
 from api.schema.venue.inputs import CreateHallInput, FiveHavesInput, UpdateHallInput
 from db.models.venue import Hall
 from domain.halls import FiveHaves
@@ -56,7 +56,7 @@ class VenueMutation:
     async def create_hall(self, info: Info, input: CreateHallInput) -> HallPayload:
         return await run_rule(
             resolve.create_hall(
-                info.context.actor,
+                actor_of(info),
                 name=input.name,
                 village_id=input.village_id,
                 area_m2=input.area_m2,
@@ -72,7 +72,7 @@ class VenueMutation:
     async def update_hall(self, info: Info, input: UpdateHallInput) -> HallPayload:
         return await run_rule(
             resolve.update_hall(
-                info.context.actor,
+                actor_of(info),
                 hall_id=input.id,
                 name=input.name,
                 area_m2=input.area_m2,
