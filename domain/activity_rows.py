@@ -38,7 +38,7 @@ def require_activity_team(actor: Actor, activity: Activity) -> None:
 
 
 def activity_event_fields(activity: Activity, project: Project) -> dict:
-    """The filter columns of an activity's events."""
+    """Return the filter columns of an activity's events."""
     return {
         "object_id": activity.id,
         "region_code": activity.region.code,

@@ -238,8 +238,8 @@ async def settle_record_points(
         Volunteer, volunteer_id, field="volunteerId", for_update=True
     )
     target = points_for_minutes(volunteer.confirmed_minutes, points_per_hour)
-    given = await _record_driven_sum(volunteer_id)
-    delta = target - given
+    already_earned = await _record_driven_sum(volunteer_id)
+    delta = target - already_earned
     key = f"record:{record.id}"
     digest = request_digest({"record": record.id, "minutes": record.minutes})
     if delta > 0:

@@ -14,7 +14,7 @@ from domain.errors import Forbidden
 
 
 def is_captain_of(actor: Actor, brigade_path: str | None) -> bool:
-    """Whether a captain's subtree contains the brigade with this path."""
+    """Check whether a captain's subtree contains the brigade with this path."""
     if actor.role is not Role.CAPTAIN or not actor.brigade_path or not brigade_path:
         return False
     return brigade_path.startswith(actor.brigade_path)

@@ -47,7 +47,7 @@ async def sign_up(actor: Actor, *, volunteer_id: int, position_id: int) -> Signu
     """Take a place in a position of an OPEN activity.
 
     Raises CapacityFull when no place is left, Duplicate when the volunteer
-    already holds one in this position, ScheduleConflict when another of
+    already has a signup for this position, ScheduleConflict when another of
     their active signups overlaps in time, and NotEligible for age, skills
     or a suspended volunteer. A cancelled signup is re-activated.
     """
@@ -133,7 +133,7 @@ async def _check_overlap(volunteer: Volunteer, activity: Activity) -> None:
     ).first()
     if clash is not None:
         raise ScheduleConflict(
-            f"the volunteer holds signup {clash.id} for an activity at an "
+            f"the volunteer has signup {clash.id} for an activity at an "
             "overlapping time",
             field="positionId",
         )
