@@ -207,3 +207,16 @@ async def test_minutes_points_and_stars_agree() -> None:
     assert stored.points_hundredths == 100_00
     assert await _ledger_sum(volunteer) == 100_00
     assert levels == [1, 0, 1]
+
+
+async def test_points_rate_from_settings(monkeypatch) -> None:
+    monkeypatch.setenv("POINTS_PER_HOUR", "2.5")
+    world = await build_world()
+    volunteer = await make_volunteer(world)
+
+    await _confirm(world, volunteer, 90)
+
+    entry = await PointsEntry.get(volunteer=volunteer)
+    assert entry.kind == PointsKind.EARNED
+    assert entry.amount_hundredths == 3_75
+    assert (await Volunteer.get(id=volunteer.id)).points_hundredths == 3_75
