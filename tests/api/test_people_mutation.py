@@ -7,7 +7,7 @@ from datetime import date
 from api.resolvers.ids import encode_id
 from db.models.people import Volunteer
 from tests.api.execute import execute
-from tests.factories import ADMIN, build_world, resident_id
+from tests.worlds import ADMIN, build_world, resident_id
 
 REGISTER = """
 mutation Register($input: RegisterVolunteerInput!) {

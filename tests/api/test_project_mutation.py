@@ -5,7 +5,7 @@ from __future__ import annotations
 from api.resolvers.ids import encode_id
 from db.models.project import ProjectReview
 from tests.api.execute import execute
-from tests.factories import ADMIN, build_world, captain_of
+from tests.worlds import ADMIN, build_world, captain_of
 
 CREATE = """
 mutation Create($input: CreateProjectInput!) {

@@ -7,7 +7,7 @@ from db.models.enums import RequestStatus
 from db.models.outbox import AuditEntry
 from db.models.request import ServiceRequest
 from tests.api.execute import execute
-from tests.factories import ADMIN, build_world, captain_of
+from tests.worlds import ADMIN, build_world, captain_of
 
 SUBMIT = """
 mutation Submit($input: SubmitServiceRequestInput!) {

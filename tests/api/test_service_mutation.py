@@ -7,7 +7,7 @@ from db.models.people import Volunteer
 from db.models.service import PointsEntry
 from domain import attendance, ledger
 from tests.api.execute import execute
-from tests.factories import (
+from tests.worlds import (
     ADMIN,
     build_world,
     make_open_activity,

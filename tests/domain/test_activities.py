@@ -11,7 +11,7 @@ from db.models.enums import ActivityStatus, DeliveryCategory, SignupStatus
 from db.models.outbox import Event
 from domain import activities, admission, halls, signup
 from domain.errors import InvalidInput, InvalidTransition
-from tests.factories import (
+from tests.worlds import (
     ADMIN,
     MORNING_END,
     MORNING_START,

@@ -9,7 +9,7 @@ from db.models.outbox import AuditEntry, Event
 from db.models.project import Project, ProjectReview
 from domain import admission
 from domain.errors import Forbidden, InvalidInput, InvalidTransition
-from tests.factories import ADMIN, build_world, captain_of, convener_of
+from tests.worlds import ADMIN, build_world, captain_of, convener_of
 
 S = ProjectStatus
 

@@ -12,7 +12,7 @@ from db.models.people import Volunteer
 from db.models.service import ServiceRecord
 from domain import activities, attendance, signup
 from domain.errors import Forbidden, InvalidInput, InvalidTransition
-from tests.factories import (
+from tests.worlds import (
     ADMIN,
     MORNING_END,
     MORNING_START,

@@ -7,7 +7,7 @@ import pytest
 from db.models.venue import Hall
 from domain import halls
 from domain.errors import Duplicate, Forbidden, InvalidInput
-from tests.factories import ADMIN, build_world, captain_of
+from tests.worlds import ADMIN, build_world, captain_of
 
 
 async def _hall(world, actor=ADMIN, **overrides):

@@ -14,7 +14,7 @@ from domain import attendance, ledger
 from domain.errors import IdempotencyConflict, InsufficientPoints
 from domain.stars import star_level
 from settings import load_settings
-from tests.factories import ADMIN, build_world, make_volunteer, volunteer_actor
+from tests.worlds import ADMIN, build_world, make_volunteer, volunteer_actor
 
 
 async def _confirm(world, volunteer, minutes):

@@ -10,7 +10,7 @@ from db.models.outbox import AuditEntry
 from domain import organization
 from domain.actor import Actor
 from domain.errors import Duplicate, Forbidden, InvalidInput
-from tests.factories import (
+from tests.worlds import (
     ADMIN,
     build_world,
     captain_of,

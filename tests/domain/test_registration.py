@@ -15,7 +15,7 @@ from domain import registration
 from domain.actor import ANONYMOUS
 from domain.errors import Duplicate, Forbidden, InvalidInput
 from domain.pii import current_cipher
-from tests.factories import (
+from tests.worlds import (
     ADMIN,
     build_world,
     captain_of,

@@ -11,7 +11,7 @@ from domain import requests
 from domain.actor import ANONYMOUS
 from domain.errors import Forbidden, InvalidInput, InvalidTransition
 from domain.pii import current_cipher
-from tests.factories import (
+from tests.worlds import (
     ADMIN,
     MORNING_END,
     MORNING_START,

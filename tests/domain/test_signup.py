@@ -19,7 +19,7 @@ from domain.errors import (
     NotEligible,
     ScheduleConflict,
 )
-from tests.factories import (
+from tests.worlds import (
     ADMIN,
     MORNING_END,
     MORNING_START,

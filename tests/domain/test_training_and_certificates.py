@@ -10,7 +10,7 @@ import pytest
 from db.models.training import TrainingRecord
 from domain import attendance, certificates, training
 from domain.errors import Duplicate, InvalidInput, NotFound
-from tests.factories import ADMIN, build_world, captain_of, make_volunteer
+from tests.worlds import ADMIN, build_world, captain_of, make_volunteer
 
 
 async def test_training_once_per_course() -> None:
