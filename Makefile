@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # Set to a PostgreSQL URL to run the suite a second time against PostgreSQL.
 TEST_POSTGRES_URL ?=
 
-.PHONY: install chromium serve test lint load bench clean
+.PHONY: install chromium serve test lint load bench clean schema
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ test: $(STAMP) chromium
 # see docs/benchmarks.md.
 bench: $(STAMP)
 	$(BIN)/python -m bench.dashboard --requests 500 --concurrency 100
+
+# Regenerate schema.graphql from the Strawberry schema after changing a type.
+schema: $(STAMP)
+	$(BIN)/python -m api.sdl
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,17 +10,29 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
+from tortoise.functions import Count
 from tortoise.models import Model
 
+from api.resolvers.pagination import Page
 from db.models.activity import Activity, Position
+from db.models.enums import ProjectStatus
 from db.models.geo import Region
-from db.models.org import Alliance, Brigade, Platform, Unit
+from db.models.org import (
+    Alliance,
+    AllianceBrigade,
+    AllianceMember,
+    Brigade,
+    BrigadeMember,
+    Platform,
+    Unit,
+)
 from db.models.people import Volunteer
-from db.models.project import Project
+from db.models.project import Project, ProjectReview
 from db.models.venue import Hall
+from db.queries.windows import ranked_ids
 
 M = TypeVar("M", bound=Model)
 
@@ -74,6 +86,87 @@ def link_loader(
     return DataLoader(load_fn=load)
 
 
+def one_by_field_loader(model: type[M], key_field: str) -> DataLoader[int, M | None]:
+    """Load the row whose unique `key_field` equals each key, or None."""
+
+    async def load(keys: Sequence[int]) -> list[M | None]:
+        rows = await model.filter(**{f"{key_field}__in": list(keys)})
+        found = {getattr(row, key_field): row for row in rows}
+        return [found.get(key) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def count_loader(
+    model: type[Model], key_field: str, **conditions: Any
+) -> DataLoader[int, int]:
+    """Count the rows of `model` per `key_field` value with one GROUP BY."""
+
+    async def load(keys: Sequence[int]) -> list[int]:
+        rows = (
+            await model.filter(**{f"{key_field}__in": list(keys)}, **conditions)
+            .annotate(row_count=Count("id"))
+            .group_by(key_field)
+            .values(key_field, "row_count")
+        )
+        counts = {row[key_field]: row["row_count"] for row in rows}
+        return [counts.get(key, 0) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def window_loader(
+    source: type[Model],
+    partition: str,
+    select: str,
+    target: type[M],
+    *,
+    order: Sequence[str] = ("id",),
+) -> DataLoader[tuple[int, int, int], Page[M]]:
+    """Load one page of children per (parent id, start, stop) key.
+
+    `source` rows are numbered per `partition` value and their `select` column
+    names `target` rows: the same table for a plain foreign key (select "id"),
+    a link table otherwise. Each distinct window costs one statement, and all
+    target rows are then fetched together in one more.
+    """
+
+    async def load(keys: Sequence[tuple[int, int, int]]) -> list[Page[M]]:
+        parents_by_window: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for parent, start, stop in keys:
+            parents_by_window[(start, stop)].append(parent)
+        ids_by_key: dict[tuple[int, int, int], list[int]] = {}
+        for (start, stop), parents in parents_by_window.items():
+            # One row past the window shows whether a next page exists.
+            groups = await ranked_ids(
+                source,
+                partition=partition,
+                select=select,
+                keys=parents,
+                start=start,
+                stop=stop + 1,
+                order=order,
+            )
+            for parent in parents:
+                ids_by_key[(parent, start, stop)] = groups.get(parent, [])
+        needed_ids = {pk for ids in ids_by_key.values() for pk in ids}
+        rows = {row.pk: row for row in await target.filter(pk__in=list(needed_ids))}
+        pages = []
+        for parent, start, stop in keys:
+            ids = ids_by_key[(parent, start, stop)]
+            pages.append(
+                Page(
+                    rows=[rows[pk] for pk in ids[: stop - start]],
+                    start=start,
+                    has_next=len(ids) > stop - start,
+                    total=None,
+                )
+            )
+        return pages
+
+    return DataLoader(load_fn=load)
+
+
 class Loaders:
     """The loaders of one operation, each made on first use."""
 
@@ -120,3 +213,69 @@ class Loaders:
     @cached_property
     def regions_by_parent_id(self) -> DataLoader[int, list[Region]]:
         return grouped_loader(Region, "parent_id", order_by=("code",))
+
+    @cached_property
+    def brigades_by_parent_id(self) -> DataLoader[int, list[Brigade]]:
+        return grouped_loader(Brigade, "parent_id", order_by=("name", "id"))
+
+    @cached_property
+    def alliances_by_brigade_id(self) -> DataLoader[int, list[Alliance]]:
+        return link_loader(AllianceBrigade, "brigade_id", "alliance_id", Alliance)
+
+    @cached_property
+    def brigades_by_alliance_id(self) -> DataLoader[int, list[Brigade]]:
+        return link_loader(AllianceBrigade, "alliance_id", "brigade_id", Brigade)
+
+    @cached_property
+    def units_by_alliance_id(self) -> DataLoader[int, list[Unit]]:
+        return link_loader(AllianceMember, "alliance_id", "unit_id", Unit)
+
+    @cached_property
+    def brigades_by_volunteer_id(self) -> DataLoader[int, list[Brigade]]:
+        return link_loader(BrigadeMember, "volunteer_id", "brigade_id", Brigade)
+
+    @cached_property
+    def alliance_by_platform_id(self) -> DataLoader[int, Alliance | None]:
+        return one_by_field_loader(Alliance, "platform_id")
+
+    @cached_property
+    def member_count_by_brigade_id(self) -> DataLoader[int, int]:
+        return count_loader(BrigadeMember, "brigade_id")
+
+    @cached_property
+    def members_page_by_brigade_id(
+        self,
+    ) -> DataLoader[tuple[int, int, int], Page[Volunteer]]:
+        return window_loader(
+            BrigadeMember,
+            "brigade_id",
+            "volunteer_id",
+            Volunteer,
+            order=("volunteer_id",),
+        )
+
+    @cached_property
+    def admitted_project_count_by_alliance_id(self) -> DataLoader[int, int]:
+        return count_loader(Project, "alliance_id", status=ProjectStatus.ADMITTED)
+
+    @cached_property
+    def reviews_by_project_id(self) -> DataLoader[int, list[ProjectReview]]:
+        return grouped_loader(
+            ProjectReview, "project_id", order_by=("created_at", "id")
+        )
+
+    @cached_property
+    def activity_count_by_project_id(self) -> DataLoader[int, int]:
+        return count_loader(Activity, "project_id")
+
+    @cached_property
+    def activities_page_by_project_id(
+        self,
+    ) -> DataLoader[tuple[int, int, int], Page[Activity]]:
+        return window_loader(
+            Activity, "project_id", "id", Activity, order=("starts_at", "id")
+        )
+
+    @cached_property
+    def positions_by_activity_id(self) -> DataLoader[int, list[Position]]:
+        return grouped_loader(Position, "activity_id")

@@ -34,8 +34,14 @@ DASHBOARD_QUERY = """
 query Dashboard {
   dashboard {
     registeredVolunteers
-    hallCoverage { ratio }
-    confirmedHours { totalMinutes byTown { town { code } minutes } }
+    brigadesByLevel { level count }
+    halls
+    hallCoverage { villagesWithHall administrativeVillages ratio }
+    projectsByCategory { category count }
+    activitiesThisMonth
+    confirmedMinutes
+    confirmedHours
+    hoursByTown { townCode townName minutes hours }
   }
 }
 """

@@ -7,7 +7,7 @@ order of equal sort keys is stable between pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from strawberry.relay.utils import from_base64, to_base64
@@ -114,3 +114,38 @@ async def fetch_page(query: QuerySet[Any], request: PageRequest) -> Page[Any]:
         has_next=len(rows) > stop - start,
         total=total,
     )
+
+
+async def load_nested_page(
+    key: int,
+    request: PageRequest,
+    *,
+    count_loader: Any,
+    page_loader: Any,
+) -> Page[Any]:
+    """Page the children of one parent through loaders batched over all parents.
+
+    `count_loader` maps a parent id to its number of children and
+    `page_loader` maps (parent id, start, stop) to a Page of them.
+    """
+    needs_total = request.with_total or (
+        request.last is not None and not request.before
+    )
+    total = await count_loader.load(key) if needs_total else None
+    start, stop = page_window(
+        first=request.first,
+        after=request.after,
+        last=request.last,
+        before=request.before,
+        max_page_size=request.max_page_size,
+        total=total,
+    )
+    page = await page_loader.load((key, start, stop))
+    return replace(page, total=total)
+
+
+def with_id_last(order: tuple[str, ...]) -> tuple[str, ...]:
+    """Append `id` as the last sort key unless the order already ends with it."""
+    if order and order[-1].lstrip("-") == "id":
+        return order
+    return (*order, "id")

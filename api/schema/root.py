@@ -9,17 +9,35 @@ from strawberry.tools import merge_types
 from api.context import FreshLoaders
 from api.errors import should_mask_error
 from api.schema.activity.mutation import ActivityMutation
+from api.schema.activity.query import ActivityQuery
+from api.schema.dashboard.query import DashboardQuery
 from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
 from api.schema.org.mutation import OrgMutation
+from api.schema.org.query import OrgQuery
 from api.schema.people.mutation import PeopleMutation
+from api.schema.people.query import PeopleQuery
 from api.schema.project.mutation import ProjectMutation
+from api.schema.project.query import ProjectQuery
 from api.schema.request.mutation import RequestMutation
 from api.schema.service.mutation import ServiceMutation
 from api.schema.training.mutation import TrainingMutation
 from api.schema.venue.mutation import VenueMutation
+from api.schema.venue.query import VenueQuery
 
-Query = merge_types("Query", (NodeQuery, GeoQuery))
+Query = merge_types(
+    "Query",
+    (
+        NodeQuery,
+        GeoQuery,
+        OrgQuery,
+        PeopleQuery,
+        VenueQuery,
+        ProjectQuery,
+        ActivityQuery,
+        DashboardQuery,
+    ),
+)
 Mutation = merge_types(
     "Mutation",
     (

@@ -10,7 +10,7 @@ CREATE_BRIGADE = """
 mutation Create($input: CreateBrigadeInput!) {
   createBrigade(input: $input) {
     __typename
-    ... on BrigadeResult { name level }
+    ... on Brigade { name level }
     ... on Error { code message field }
   }
 }
@@ -20,7 +20,7 @@ JOIN = """
 mutation Join($input: AllianceBrigadeInput!) {
   joinAlliance(input: $input) {
     __typename
-    ... on AllianceResult { id }
+    ... on Alliance { id }
     ... on Error { code field }
   }
 }
@@ -60,7 +60,7 @@ async def test_join_alliance_by_captain() -> None:
     again = await execute(JOIN, variables, actor=ADMIN)
 
     assert joined["joinAlliance"] == {
-        "__typename": "AllianceResult",
+        "__typename": "Alliance",
         "id": encode_id("Alliance", world.alliance.id),
     }
     assert again["joinAlliance"] == {

@@ -13,7 +13,7 @@ REGISTER = """
 mutation Register($input: RegisterVolunteerInput!) {
   registerVolunteer(input: $input) {
     __typename
-    ... on VolunteerResult { id number status }
+    ... on Volunteer { id number status }
     ... on Error { code message field }
   }
 }
@@ -45,7 +45,7 @@ async def test_register_then_duplicate_phone() -> None:
 
     volunteer = await Volunteer.get()
     assert first["registerVolunteer"] == {
-        "__typename": "VolunteerResult",
+        "__typename": "Volunteer",
         "id": encode_id("Volunteer", volunteer.id),
         "number": volunteer.number,
         "status": "ACTIVE",

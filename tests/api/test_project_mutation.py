@@ -10,7 +10,7 @@ from tests.worlds import ADMIN, build_world, captain_of
 CREATE = """
 mutation Create($input: CreateProjectInput!) {
   createProject(input: $input) {
-    ... on ProjectResult { id status }
+    ... on Project { id status }
     ... on Error { code field }
   }
 }
@@ -20,7 +20,7 @@ CHANGE = """
 mutation Change($input: ChangeProjectStatusInput!) {
   changeProjectStatus(input: $input) {
     __typename
-    ... on ProjectResult { status }
+    ... on Project { status }
     ... on Error { code message field }
   }
 }
@@ -30,7 +30,7 @@ SCHEDULE = """
 mutation Schedule($input: ScheduleActivityInput!) {
   scheduleActivity(input: $input) {
     __typename
-    ... on ActivityResult { id status }
+    ... on Activity { id status }
     ... on Error { code message field }
   }
 }
@@ -40,7 +40,7 @@ ADD_POSITION = """
 mutation Add($input: AddPositionInput!) {
   addPosition(input: $input) {
     __typename
-    ... on PositionResult { places taken }
+    ... on Position { places taken }
     ... on Error { code field }
   }
 }
@@ -127,7 +127,7 @@ async def test_schedule_and_add_position() -> None:
     assert backwards["scheduleActivity"]["field"] == "endsAt"
     assert scheduled["scheduleActivity"]["status"] == "PLANNED"
     assert position["addPosition"] == {
-        "__typename": "PositionResult",
+        "__typename": "Position",
         "places": 4,
         "taken": 0,
     }

@@ -10,7 +10,7 @@ CREATE = """
 mutation Create($input: CreateHallInput!) {
   createHall(input: $input) {
     __typename
-    ... on HallResult { name starRating }
+    ... on Hall { name starRating }
     ... on Error { code field }
   }
 }
@@ -36,7 +36,7 @@ async def test_create_hall_star_rating_checked() -> None:
         "field": "starRating",
     }
     assert created["createHall"] == {
-        "__typename": "HallResult",
+        "__typename": "Hall",
         "name": "鸣山村文化礼堂",
         "starRating": 5,
     }

@@ -1,20 +1,92 @@
-"""Inputs of the activity mutations."""
+"""Inputs of activity and position lists and of their mutations."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 
 import strawberry
 
-from db.models import enums
+from api.schema.activity.types import ActivityStatus
+from api.schema.pagination import OrderDirection
+from api.schema.project.types import DeliveryCategory
 
-# NOTE: declared here until the activity read types are merged; then this
-# module imports ActivityStatus from api.schema.activity.types instead.
-ActivityStatus = strawberry.enum(
-    enums.ActivityStatus,
-    description="Status of an activity: PLANNED, OPEN (taking signups), ONGOING, "
-    "FINISHED, CANCELLED.",
-)
+
+@strawberry.input(description="Filter for activities; all given conditions must hold.")
+class ActivityFilter:
+    region: str | None = strawberry.field(
+        default=None,
+        description="Code of a region (6, 9 or 12 digits): activities in it or "
+        "under it.",
+    )
+    project: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of a project."
+    )
+    alliance: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the alliance of the project."
+    )
+    hall: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of a hall."
+    )
+    category: DeliveryCategory | None = strawberry.field(
+        default=None, description="Delivery category (五送) of the project."
+    )
+    status: ActivityStatus | None = strawberry.field(
+        default=None, description="Status."
+    )
+    starts_from: datetime | None = strawberry.field(
+        default=None,
+        description="Earliest start, included; an ISO 8601 time with an offset.",
+    )
+    starts_before: datetime | None = strawberry.field(
+        default=None,
+        description="Start before this time, excluded; an ISO 8601 time with an "
+        "offset.",
+    )
+    title_contains: str | None = strawberry.field(
+        default=None, description="Part of the Chinese title, e.g. 宣讲."
+    )
+
+
+@strawberry.enum(description="Sort key of activities.")
+class ActivityOrderField(Enum):
+    STARTS_AT = "starts_at"
+    TITLE = "title"
+    ID = "id"
+
+
+@strawberry.input(description="Order of an activity list; ties are broken by id.")
+class ActivityOrder:
+    field: ActivityOrderField = ActivityOrderField.STARTS_AT
+    direction: OrderDirection = OrderDirection.ASC
+
+
+@strawberry.input(description="Filter for positions; all given conditions must hold.")
+class PositionFilter:
+    activity: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of an activity."
+    )
+    region: str | None = strawberry.field(
+        default=None, description="Code of a region: positions of activities in it."
+    )
+    has_places_left: bool | None = strawberry.field(
+        default=None, description="Only positions with free places, or only full ones."
+    )
+    name_contains: str | None = strawberry.field(
+        default=None, description="Part of the Chinese name, e.g. 讲解."
+    )
+
+
+@strawberry.enum(description="Sort key of positions.")
+class PositionOrderField(Enum):
+    NAME = "name"
+    ID = "id"
+
+
+@strawberry.input(description="Order of a position list; ties are broken by id.")
+class PositionOrder:
+    field: PositionOrderField = PositionOrderField.ID
+    direction: OrderDirection = OrderDirection.ASC
 
 
 @strawberry.input(

@@ -8,55 +8,21 @@ import strawberry
 from strawberry.types import Info
 
 from api.resolvers.activity import mutation as resolve
-from api.resolvers.ids import encode_id
 from api.schema.activity.inputs import (
-    ActivityStatus,
     AddPositionInput,
     ChangeActivityStatusInput,
     ScheduleActivityInput,
 )
+from api.schema.activity.types import ActivityType, PositionType
 from api.schema.errors import MutationError
 from api.schema.payload import actor_of, run_rule
-from db.models.activity import Activity, Position
-
-
-# NOTE: minimal results until the Activity and Position read types are merged.
-@strawberry.type(description="An activity as a mutation returns it.")
-class ActivityResult:
-    id: strawberry.ID = strawberry.field(description="Global Activity ID.")
-    title: str = strawberry.field(description="Title.")
-    status: ActivityStatus = strawberry.field(description="Status.")
-
-    @classmethod
-    def from_model(cls, row: Activity) -> ActivityResult:
-        return cls(
-            id=strawberry.ID(encode_id("Activity", row.id)),
-            title=row.title,
-            status=ActivityStatus(row.status),
-        )
-
-
-@strawberry.type(description="A position as a mutation returns it.")
-class PositionResult:
-    id: strawberry.ID = strawberry.field(description="Global Position ID.")
-    places: int = strawberry.field(description="Number of places.")
-    taken: int = strawberry.field(description="Places taken by signups.")
-
-    @classmethod
-    def from_model(cls, row: Position) -> PositionResult:
-        return cls(
-            id=strawberry.ID(encode_id("Position", row.id)),
-            places=row.places,
-            taken=row.taken,
-        )
-
 
 ActivityPayload = Annotated[
-    ActivityResult | MutationError,
+    ActivityType | MutationError,
     strawberry.union("ActivityPayload", description="The activity, or why not."),
 ]
 PositionPayload = Annotated[
-    PositionResult | MutationError,
+    PositionType | MutationError,
     strawberry.union("PositionPayload", description="The position, or why not."),
 ]
 
@@ -79,7 +45,7 @@ class ActivityMutation:
                 region_id=input.region_id,
                 description=input.description,
             ),
-            ActivityResult.from_model,
+            ActivityType.from_model,
         )
 
     @strawberry.mutation(description="Add a position to a PLANNED or OPEN activity.")
@@ -95,7 +61,7 @@ class ActivityMutation:
                 required_skills=input.required_skills,
                 min_age=input.min_age,
             ),
-            PositionResult.from_model,
+            PositionType.from_model,
         )
 
     @strawberry.mutation(
@@ -110,5 +76,5 @@ class ActivityMutation:
             resolve.change_activity_status(
                 actor_of(info), activity_id=input.id, status=input.status.value
             ),
-            ActivityResult.from_model,
+            ActivityType.from_model,
         )

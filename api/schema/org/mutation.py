@@ -7,7 +7,6 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from api.resolvers.ids import encode_id
 from api.resolvers.org import mutation as resolve
 from api.schema.errors import MutationError
 from api.schema.org.inputs import (
@@ -20,63 +19,19 @@ from api.schema.org.inputs import (
     UpdateBrigadeInput,
     UpdateUnitInput,
 )
+from api.schema.org.types import AllianceType, BrigadeType, UnitType
 from api.schema.payload import actor_of, run_rule
-from db.models.org import Alliance, Brigade, Unit
-
-
-# NOTE: minimal results until the org read types are merged.
-@strawberry.type(description="A unit as a mutation returns it.")
-class UnitResult:
-    id: strawberry.ID = strawberry.field(description="Global Unit ID.")
-    name: str = strawberry.field(description="Name.")
-
-    @classmethod
-    def from_model(cls, row: Unit) -> UnitResult:
-        return cls(id=strawberry.ID(encode_id("Unit", row.id)), name=row.name)
-
-
-@strawberry.type(description="An alliance as a mutation returns it.")
-class AllianceResult:
-    id: strawberry.ID = strawberry.field(description="Global Alliance ID.")
-    name: str = strawberry.field(description="Name.")
-
-    @classmethod
-    def from_model(cls, row: Alliance) -> AllianceResult:
-        return cls(id=strawberry.ID(encode_id("Alliance", row.id)), name=row.name)
-
-
-@strawberry.type(description="A brigade as a mutation returns it.")
-class BrigadeResult:
-    id: strawberry.ID = strawberry.field(description="Global Brigade ID.")
-    name: str = strawberry.field(description="Name.")
-    level: str = strawberry.field(description="CITY, TOWN or VILLAGE.")
-    captain_id: strawberry.ID | None = strawberry.field(
-        description="Global ID of the captain Volunteer, or null."
-    )
-
-    @classmethod
-    def from_model(cls, row: Brigade) -> BrigadeResult:
-        captain = row.captain_id
-        return cls(
-            id=strawberry.ID(encode_id("Brigade", row.id)),
-            name=row.name,
-            level=str(row.level),
-            captain_id=strawberry.ID(encode_id("Volunteer", captain))
-            if captain
-            else None,
-        )
-
 
 UnitPayload = Annotated[
-    UnitResult | MutationError,
+    UnitType | MutationError,
     strawberry.union("UnitPayload", description="The unit, or why it failed."),
 ]
 AlliancePayload = Annotated[
-    AllianceResult | MutationError,
+    AllianceType | MutationError,
     strawberry.union("AlliancePayload", description="The alliance, or why not."),
 ]
 BrigadePayload = Annotated[
-    BrigadeResult | MutationError,
+    BrigadeType | MutationError,
     strawberry.union("BrigadePayload", description="The brigade, or why not."),
 ]
 
@@ -92,7 +47,7 @@ class OrgMutation:
                 kind=input.kind.value,
                 region_id=input.region_id,
             ),
-            UnitResult.from_model,
+            UnitType.from_model,
         )
 
     @strawberry.mutation(description="Edit a unit (administrators).")
@@ -105,7 +60,7 @@ class OrgMutation:
                 kind=input.kind.value if input.kind else None,
                 region_id=input.region_id,
             ),
-            UnitResult.from_model,
+            UnitType.from_model,
         )
 
     @strawberry.mutation(description="Create a platform's alliance (administrators).")
@@ -120,7 +75,7 @@ class OrgMutation:
                 convener_id=input.convener_id,
                 description=input.description,
             ),
-            AllianceResult.from_model,
+            AllianceType.from_model,
         )
 
     @strawberry.mutation(description="Edit an alliance (its convener).")
@@ -135,7 +90,7 @@ class OrgMutation:
                 description=input.description,
                 convener_id=input.convener_id,
             ),
-            AllianceResult.from_model,
+            AllianceType.from_model,
         )
 
     @strawberry.mutation(description="Add a member unit to an alliance.")
@@ -149,7 +104,7 @@ class OrgMutation:
                 unit_id=input.unit_id,
                 add=True,
             ),
-            AllianceResult.from_model,
+            AllianceType.from_model,
         )
 
     @strawberry.mutation(description="Remove a member unit from an alliance.")
@@ -163,7 +118,7 @@ class OrgMutation:
                 unit_id=input.unit_id,
                 add=False,
             ),
-            AllianceResult.from_model,
+            AllianceType.from_model,
         )
 
     @strawberry.mutation(description="Enter a brigade into an alliance.")
@@ -177,7 +132,7 @@ class OrgMutation:
                 brigade_id=input.brigade_id,
                 join=True,
             ),
-            AllianceResult.from_model,
+            AllianceType.from_model,
         )
 
     @strawberry.mutation(description="Take a brigade out of an alliance.")
@@ -191,7 +146,7 @@ class OrgMutation:
                 brigade_id=input.brigade_id,
                 join=False,
             ),
-            AllianceResult.from_model,
+            AllianceType.from_model,
         )
 
     @strawberry.mutation(
@@ -210,7 +165,7 @@ class OrgMutation:
                 parent_id=input.parent_id,
                 captain_id=input.captain_id,
             ),
-            BrigadeResult.from_model,
+            BrigadeType.from_model,
         )
 
     @strawberry.mutation(description="Rename a brigade or change its captain.")
@@ -225,5 +180,5 @@ class OrgMutation:
                 captain_id=input.captain_id,
                 remove_captain=input.remove_captain,
             ),
-            BrigadeResult.from_model,
+            BrigadeType.from_model,
         )

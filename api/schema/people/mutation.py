@@ -7,33 +7,14 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from api.resolvers.ids import encode_id
 from api.resolvers.people import mutation as resolve
 from api.schema.errors import MutationError
 from api.schema.payload import actor_of, run_rule
 from api.schema.people.inputs import BrigadeMembershipInput, RegisterVolunteerInput
-from db.models.people import Volunteer
-
-
-# NOTE: a minimal result until the Volunteer read type is merged; then the
-# payloads return that type instead.
-@strawberry.type(description="A volunteer as a mutation returns it.")
-class VolunteerResult:
-    id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
-    number: str = strawberry.field(description="Public volunteer number.")
-    status: str = strawberry.field(description="ACTIVE, SUSPENDED or WITHDRAWN.")
-
-    @classmethod
-    def from_model(cls, row: Volunteer) -> VolunteerResult:
-        return cls(
-            id=strawberry.ID(encode_id("Volunteer", row.id)),
-            number=row.number,
-            status=str(row.status),
-        )
-
+from api.schema.people.types import VolunteerType
 
 VolunteerPayload = Annotated[
-    VolunteerResult | MutationError,
+    VolunteerType | MutationError,
     strawberry.union("VolunteerPayload", description="The volunteer, or why not."),
 ]
 
@@ -59,7 +40,7 @@ class PeopleMutation:
                 skills=input.skills,
                 brigade_id=input.brigade_id,
             ),
-            VolunteerResult.from_model,
+            VolunteerType.from_model,
         )
 
     @strawberry.mutation(description="Add a volunteer to a brigade.")
@@ -72,7 +53,7 @@ class PeopleMutation:
                 volunteer_id=input.volunteer_id,
                 brigade_id=input.brigade_id,
             ),
-            VolunteerResult.from_model,
+            VolunteerType.from_model,
         )
 
     @strawberry.mutation(description="Remove a volunteer from a brigade.")
@@ -85,5 +66,5 @@ class PeopleMutation:
                 volunteer_id=input.volunteer_id,
                 brigade_id=input.brigade_id,
             ),
-            VolunteerResult.from_model,
+            VolunteerType.from_model,
         )

@@ -1,23 +1,55 @@
-"""Inputs of the project mutations."""
+"""Inputs of project lists and of the project mutations."""
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 
-from db.models import enums
+from api.schema.pagination import OrderDirection
+from api.schema.project.types import DeliveryCategory, ProjectStatus
 
-# NOTE: declared here until the project read types are merged; then this
-# module imports both enums from api.schema.project.types instead.
-DeliveryCategory = strawberry.enum(
-    enums.DeliveryCategory,
-    description="What a project delivers (五送): THEORY 送理论, POLICY 送政策, "
-    "CULTURE 送文化, CIVILITY 送文明, WELLBEING 送服务.",
-)
-ProjectStatus = strawberry.enum(
-    enums.ProjectStatus,
-    description="Admission status (准入): DRAFT, SUBMITTED, ADMITTED, REJECTED, "
-    "SUSPENDED, RETIRED.",
-)
+
+@strawberry.input(description="Filter for projects; all given conditions must hold.")
+class ProjectFilter:
+    status: list[ProjectStatus] | None = strawberry.field(
+        default=None,
+        description="Statuses to list; default [ADMITTED]. Only ADMITTED, SUSPENDED "
+        "and RETIRED are public: requesting another status is an error.",
+    )
+    category: DeliveryCategory | None = strawberry.field(
+        default=None, description="Delivery category (五送)."
+    )
+    platform: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of a platform."
+    )
+    alliance: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of an alliance."
+    )
+    brigade: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the owning brigade."
+    )
+    region: str | None = strawberry.field(
+        default=None,
+        description="Code of a region: projects whose owning brigade or unit is "
+        "in it or under it.",
+    )
+    name_contains: str | None = strawberry.field(
+        default=None, description="Part of the Chinese name, e.g. 宣讲."
+    )
+
+
+@strawberry.enum(description="Sort key of projects.")
+class ProjectOrderField(Enum):
+    NAME = "name"
+    CREATED_AT = "created_at"
+    ID = "id"
+
+
+@strawberry.input(description="Order of a project list; ties are broken by id.")
+class ProjectOrder:
+    field: ProjectOrderField = ProjectOrderField.ID
+    direction: OrderDirection = OrderDirection.ASC
 
 
 @strawberry.input(description="A new DRAFT project owned by a brigade or unit.")

@@ -7,37 +7,18 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from api.resolvers.ids import encode_id
 from api.resolvers.project import mutation as resolve
 from api.schema.errors import MutationError
 from api.schema.payload import actor_of, run_rule
 from api.schema.project.inputs import (
     ChangeProjectStatusInput,
     CreateProjectInput,
-    ProjectStatus,
     UpdateProjectInput,
 )
-from db.models.project import Project
-
-
-# NOTE: a minimal result until the Project read type is merged.
-@strawberry.type(description="A project as a mutation returns it.")
-class ProjectResult:
-    id: strawberry.ID = strawberry.field(description="Global Project ID.")
-    name: str = strawberry.field(description="Name.")
-    status: ProjectStatus = strawberry.field(description="Admission status.")
-
-    @classmethod
-    def from_model(cls, row: Project) -> ProjectResult:
-        return cls(
-            id=strawberry.ID(encode_id("Project", row.id)),
-            name=row.name,
-            status=ProjectStatus(row.status),
-        )
-
+from api.schema.project.types import ProjectType
 
 ProjectPayload = Annotated[
-    ProjectResult | MutationError,
+    ProjectType | MutationError,
     strawberry.union("ProjectPayload", description="The project, or why not."),
 ]
 
@@ -59,7 +40,7 @@ class ProjectMutation:
                 brigade_id=input.brigade_id,
                 unit_id=input.unit_id,
             ),
-            ProjectResult.from_model,
+            ProjectType.from_model,
         )
 
     @strawberry.mutation(description="Edit a DRAFT or REJECTED project.")
@@ -74,7 +55,7 @@ class ProjectMutation:
                 description=input.description,
                 category=input.category.value if input.category else None,
             ),
-            ProjectResult.from_model,
+            ProjectType.from_model,
         )
 
     @strawberry.mutation(
@@ -91,5 +72,5 @@ class ProjectMutation:
                 status=input.status.value,
                 opinion=input.opinion,
             ),
-            ProjectResult.from_model,
+            ProjectType.from_model,
         )

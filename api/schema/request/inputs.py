@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from api.schema.request.types import RequestCategory
+from api.schema.project.types import DeliveryCategory
 
 
 @strawberry.input(description="A resident's order for a service.")
@@ -16,7 +16,7 @@ class SubmitServiceRequestInput:
         description="Mainland mobile number; stored encrypted and shown masked."
     )
     region_id: strawberry.ID = strawberry.field(description="Global ID of a Region.")
-    category: RequestCategory = strawberry.field(description="Kind of service.")
+    category: DeliveryCategory = strawberry.field(description="Kind of service.")
     description: str = strawberry.field(
         description="What is needed, at most 2000 characters."
     )

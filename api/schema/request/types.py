@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 
 from api.resolvers.ids import encode_id
+from api.schema.project.types import DeliveryCategory
 from db.models import enums
 from db.models.request import ServiceRequest
 from domain.identity import mask_name
@@ -15,15 +16,6 @@ ServiceRequestStatus = strawberry.enum(
     enums.RequestStatus,
     description="Status of a service request: SUBMITTED 已点单 (in the queue), "
     "DISPATCHED 已派单, ACCEPTED 已接单, DONE 已完成, RATED 已评单, REJECTED 已驳回.",
-)
-
-# NOTE: the read API defines DeliveryCategory for projects; once both are in
-# one schema this module imports that enum instead of declaring its own.
-RequestCategory = strawberry.enum(
-    enums.DeliveryCategory,
-    name="RequestCategory",
-    description="What a resident asks for (五送): THEORY 送理论, POLICY 送政策, "
-    "CULTURE 送文化, CIVILITY 送文明, WELLBEING 送服务.",
 )
 
 
@@ -42,7 +34,7 @@ class ServiceRequestType:
     region_id: strawberry.ID = strawberry.field(
         description="Global ID of the region the service is for."
     )
-    category: RequestCategory = strawberry.field(description="Kind of service.")
+    category: DeliveryCategory = strawberry.field(description="Kind of service.")
     description: str = strawberry.field(description="What the resident asks for.")
     status: ServiceRequestStatus = strawberry.field(description="Current status.")
     brigade_id: strawberry.ID | None = strawberry.field(
@@ -74,7 +66,7 @@ class ServiceRequestType:
             resident_name_masked=mask_name(row.resident_name),
             resident_phone_masked=row.resident_phone_masked,
             region_id=strawberry.ID(encode_id("Region", row.region_id)),
-            category=RequestCategory(row.category),
+            category=DeliveryCategory(row.category),
             description=row.description,
             status=ServiceRequestStatus(row.status),
             brigade_id=optional("Brigade", row.brigade_id),

@@ -7,12 +7,11 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from api.resolvers.ids import encode_id
 from api.resolvers.venue import mutation as resolve
 from api.schema.errors import MutationError
 from api.schema.payload import actor_of, run_rule
 from api.schema.venue.inputs import CreateHallInput, FiveHavesInput, UpdateHallInput
-from db.models.venue import Hall
+from api.schema.venue.types import HallType
 from domain.halls import FiveHaves
 
 
@@ -28,24 +27,8 @@ def _haves(value: FiveHavesInput | None) -> FiveHaves | None:
     )
 
 
-# NOTE: a minimal result until the Hall read type is merged.
-@strawberry.type(description="A hall as a mutation returns it.")
-class HallResult:
-    id: strawberry.ID = strawberry.field(description="Global Hall ID.")
-    name: str = strawberry.field(description="Name.")
-    star_rating: int = strawberry.field(description="Star rating, 1 to 5.")
-
-    @classmethod
-    def from_model(cls, row: Hall) -> HallResult:
-        return cls(
-            id=strawberry.ID(encode_id("Hall", row.id)),
-            name=row.name,
-            star_rating=row.star_rating,
-        )
-
-
 HallPayload = Annotated[
-    HallResult | MutationError,
+    HallType | MutationError,
     strawberry.union("HallPayload", description="The hall, or why it failed."),
 ]
 
@@ -65,7 +48,7 @@ class VenueMutation:
                 opening_hours=input.opening_hours,
                 brigade_id=input.brigade_id,
             ),
-            HallResult.from_model,
+            HallType.from_model,
         )
 
     @strawberry.mutation(description="Edit a hall.")
@@ -81,5 +64,5 @@ class VenueMutation:
                 opening_hours=input.opening_hours,
                 brigade_id=input.brigade_id,
             ),
-            HallResult.from_model,
+            HallType.from_model,
         )

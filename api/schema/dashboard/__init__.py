@@ -1,0 +1,1 @@
+"""Aggregates for big-screen displays (数据大屏)."""

@@ -1,0 +1,148 @@
+"""Volunteer types."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry import relay
+from strawberry.types import Info
+
+from api.schema.geo.types import RegionType
+from api.schema.pagination import CountedConnection
+from db.models import enums
+from db.models.people import Volunteer
+from domain.stars import hundredths_to_points, minutes_to_hours, star_level
+
+if TYPE_CHECKING:
+    from api.schema.org.types import BrigadeType
+
+Sex = strawberry.enum(enums.Sex, description="Sex (性别): MALE 男, FEMALE 女.")
+PoliticalStatus = strawberry.enum(
+    enums.PoliticalStatus,
+    description="Political status (政治面貌): CPC_MEMBER 中共党员, "
+    "CPC_PROBATIONARY 中共预备党员, CYL_MEMBER 共青团员, "
+    "DEMOCRATIC_PARTY 民主党派, MASSES 群众.",
+)
+VolunteerStatus = strawberry.enum(
+    enums.VolunteerStatus,
+    description="Registration status (注册状态): ACTIVE 在册, SUSPENDED 暂停, "
+    "WITHDRAWN 退出.",
+)
+
+Brigade = Annotated["BrigadeType", strawberry.lazy("api.schema.org.types")]
+
+
+def shown_id_number(row: Volunteer) -> str:
+    """Return the resident ID number as every caller sees it: masked.
+
+    The one place that decides how personal data is shown, so that a
+    permission-aware version can replace it without touching the type.
+    """
+    return row.id_number_masked
+
+
+def shown_phone(row: Volunteer) -> str:
+    """Return the mobile phone as every caller sees it: masked, like the ID."""
+    return row.phone_masked
+
+
+@strawberry.type(name="Volunteer", description="A registered volunteer (注册志愿者).")
+class VolunteerType(relay.Node):
+    id: relay.NodeID[int]
+    number: str = strawberry.field(
+        description="Public volunteer number (志愿者编号), used on certificates and "
+        "exports in place of the ID number; at most 16 characters."
+    )
+    name: str = strawberry.field(description="Chinese name; at most 32 characters.")
+    sex: Sex = strawberry.field(description="Sex.")
+    id_number_masked: str = strawberry.field(
+        description="Resident ID number (身份证号), masked: region code and last "
+        "four characters, e.g. 330282********1234."
+    )
+    phone_masked: str = strawberry.field(
+        description="Mobile phone (手机号), masked: first three and last four "
+        "digits, e.g. 138****5678."
+    )
+    political_status: PoliticalStatus = strawberry.field(
+        description="Political status."
+    )
+    tags: list[str] = strawberry.field(
+        description="Tags (标签) such as 老党员, 退休干部, 道德模范, 乡土文化能人."
+    )
+    skills: list[str] = strawberry.field(description="Skills (技能) as free words.")
+    status: VolunteerStatus = strawberry.field(description="Registration status.")
+    registered_on: date = strawberry.field(
+        description="Date of registration (注册日期), in Asia/Shanghai."
+    )
+    confirmed_minutes: int = strawberry.field(
+        description="Confirmed service time (已确认服务时长) in whole minutes; "
+        "pending and rejected records are not counted."
+    )
+    points_hundredths: strawberry.Private[int]
+    region_id: strawberry.Private[int]
+
+    @classmethod
+    def from_model(cls, row: Volunteer) -> VolunteerType:
+        return cls(
+            id=row.id,
+            number=row.number,
+            name=row.name,
+            sex=Sex(row.sex),
+            id_number_masked=shown_id_number(row),
+            phone_masked=shown_phone(row),
+            political_status=PoliticalStatus(row.political_status),
+            tags=list(row.tags),
+            skills=list(row.skills),
+            status=VolunteerStatus(row.status),
+            registered_on=row.registered_on,
+            confirmed_minutes=row.confirmed_minutes,
+            points_hundredths=row.points_hundredths,
+            region_id=row.region_id,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
+        rows = await info.context.loaders.volunteer_by_id.load_many(
+            [int(node_id) for node_id in node_ids]
+        )
+        return [cls.from_model(row) if row else None for row in rows]
+
+    @strawberry.field(
+        description="Confirmed service hours (服务时长) as a decimal string with two "
+        'places, rounded down, e.g. "12.50"; exact, unlike a Float.'
+    )
+    def confirmed_hours(self) -> str:
+        return str(minutes_to_hours(self.confirmed_minutes))
+
+    @strawberry.field(
+        description="Star level (星级) 0-5 by confirmed hours; the thresholds are "
+        "STAR_THRESHOLDS, default 100/300/600/1000/1500 hours."
+    )
+    def star_level(self, info: Info) -> int:
+        return star_level(self.confirmed_minutes, info.context.settings.star_thresholds)
+
+    @strawberry.field(
+        description="Points balance (积分余额) as a decimal string with two places, "
+        'e.g. "3.25"; never negative.'
+    )
+    def points(self) -> str:
+        return str(hundredths_to_points(self.points_hundredths))
+
+    @strawberry.field(description="The region where the volunteer registered.")
+    async def region(self, info: Info) -> RegionType | None:
+        row = await info.context.loaders.region_by_id.load(self.region_id)
+        return RegionType.from_model(row) if row else None
+
+    @strawberry.field(
+        description="Brigades the volunteer is a member of, by id; the whole list."
+    )
+    async def brigades(self, info: Info) -> list[Brigade]:
+        from api.schema.org.types import BrigadeType
+
+        rows = await info.context.loaders.brigades_by_volunteer_id.load(self.id)
+        return [BrigadeType.from_model(row) for row in rows]
+
+
+VolunteerConnection = CountedConnection[VolunteerType]
