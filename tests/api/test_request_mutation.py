@@ -23,7 +23,7 @@ DISPATCH = """
 mutation Dispatch($input: DispatchServiceRequestInput!) {
   dispatchServiceRequest(input: $input) {
     __typename
-    ... on ServiceRequest { id status brigadeId }
+    ... on ServiceRequest { id status brigade { name } region { code } }
     ... on Error { code message field }
   }
 }
@@ -128,6 +128,7 @@ async def test_dispatch_needs_administrator() -> None:
         "__typename": "ServiceRequest",
         "id": request_id,
         "status": "DISPATCHED",
-        "brigadeId": encode_id("Brigade", world.town_brigade.id),
+        "brigade": {"name": "观海卫镇志愿服务大队"},
+        "region": {"code": world.village.code},
     }
     assert (await ServiceRequest.get()).status == RequestStatus.DISPATCHED

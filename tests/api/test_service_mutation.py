@@ -20,7 +20,7 @@ SIGN_UP = """
 mutation SignUp($input: SignUpInput!) {
   signUp(input: $input) {
     __typename
-    ... on Signup { id status positionId }
+    ... on Signup { id status position { id taken } volunteer { number } }
     ... on Error { code message field }
   }
 }
@@ -71,7 +71,11 @@ async def test_sign_up_takes_place() -> None:
 
     assert taken["signUp"]["__typename"] == "Signup"
     assert taken["signUp"]["status"] == "SIGNED_UP"
-    assert taken["signUp"]["positionId"] == encode_id("Position", position.id)
+    assert taken["signUp"]["position"] == {
+        "id": encode_id("Position", position.id),
+        "taken": 1,
+    }
+    assert taken["signUp"]["volunteer"] == {"number": volunteer.number}
     assert full["signUp"] == {
         "__typename": "MutationError",
         "code": "CAPACITY_FULL",
@@ -198,3 +202,44 @@ async def test_verify_certificate_over_http(client) -> None:
         "issuer": "慈溪市新时代文明实践中心",
     }
     assert missing.json()["data"]["verifyCertificate"]["code"] == "NOT_FOUND"
+
+
+CONFIRM = """
+mutation Confirm($input: ServiceRecordInput!) {
+  confirmServiceRecord(input: $input) {
+    __typename
+    ... on ServiceRecord {
+      status minutes
+      volunteer { confirmedMinutes points starLevel }
+    }
+    ... on Error { code message field }
+  }
+}
+"""
+
+
+async def test_confirm_record_credits_volunteer() -> None:
+    world = await build_world()
+    volunteer = await make_volunteer(world)
+    record = await attendance.report_hours(
+        volunteer_actor(volunteer.id),
+        volunteer_id=volunteer.id,
+        minutes=150,
+        served_on=volunteer.registered_on,
+        region_id=world.village.id,
+        content="文明劝导",
+    )
+    variables = {"input": {"recordId": encode_id("ServiceRecord", record.id)}}
+
+    own = await execute(CONFIRM, variables, actor=volunteer_actor(volunteer.id))
+    confirmed = await execute(CONFIRM, variables, actor=ADMIN)
+    twice = await execute(CONFIRM, variables, actor=ADMIN)
+
+    assert own["confirmServiceRecord"]["code"] == "FORBIDDEN"
+    assert confirmed["confirmServiceRecord"] == {
+        "__typename": "ServiceRecord",
+        "status": "CONFIRMED",
+        "minutes": 150,
+        "volunteer": {"confirmedMinutes": 150, "points": "2.50", "starLevel": 0},
+    }
+    assert twice["confirmServiceRecord"]["code"] == "INVALID_TRANSITION"

@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from strawberry.types import Info
 
 from api.resolvers.ids import encode_id
+from api.schema.activity.types import ActivityType
+from api.schema.geo.types import RegionType
+from api.schema.org.types import AllianceType, BrigadeType
 from api.schema.project.types import DeliveryCategory
 from db.models import enums
 from db.models.request import ServiceRequest
@@ -31,26 +35,18 @@ class ServiceRequestType:
     resident_phone_masked: str = strawberry.field(
         description="Resident's phone with the middle four digits masked."
     )
-    region_id: strawberry.ID = strawberry.field(
-        description="Global ID of the region the service is for."
-    )
     category: DeliveryCategory = strawberry.field(description="Kind of service.")
     description: str = strawberry.field(description="What the resident asks for.")
     status: ServiceRequestStatus = strawberry.field(description="Current status.")
-    brigade_id: strawberry.ID | None = strawberry.field(
-        description="Global ID of the brigade it is dispatched to, or null."
-    )
-    alliance_id: strawberry.ID | None = strawberry.field(
-        description="Global ID of the alliance it is dispatched to, or null."
-    )
-    activity_id: strawberry.ID | None = strawberry.field(
-        description="Global ID of the activity scheduled for it, or null."
-    )
     reject_reason: str = strawberry.field(description="Why it was rejected, or ''.")
     report: str = strawberry.field(description="What the team did, once DONE.")
     rating: int | None = strawberry.field(description="Resident's rating, 1 to 5.")
     rating_comment: str = strawberry.field(description="Resident's comment, or ''.")
     submitted_at: datetime = strawberry.field(description="When it was ordered.")
+    region_id: strawberry.Private[int]
+    brigade_id: strawberry.Private[int | None]
+    alliance_id: strawberry.Private[int | None]
+    activity_id: strawberry.Private[int | None]
 
     @classmethod
     def from_model(cls, row: ServiceRequest) -> ServiceRequestType:
@@ -65,16 +61,42 @@ class ServiceRequestType:
             id=strawberry.ID(encode_id("ServiceRequest", row.id)),
             resident_name_masked=mask_name(row.resident_name),
             resident_phone_masked=row.resident_phone_masked,
-            region_id=strawberry.ID(encode_id("Region", row.region_id)),
+            region_id=row.region_id,
             category=DeliveryCategory(row.category),
             description=row.description,
             status=ServiceRequestStatus(row.status),
-            brigade_id=optional("Brigade", row.brigade_id),
-            alliance_id=optional("Alliance", row.alliance_id),
-            activity_id=optional("Activity", row.activity_id),
+            brigade_id=row.brigade_id,
+            alliance_id=row.alliance_id,
+            activity_id=row.activity_id,
             reject_reason=row.reject_reason,
             report=row.report,
             rating=row.rating,
             rating_comment=row.rating_comment,
             submitted_at=row.submitted_at,
         )
+
+    @strawberry.field(description="The region the service is for.")
+    async def region(self, info: Info) -> RegionType | None:
+        row = await info.context.loaders.region_by_id.load(self.region_id)
+        return RegionType.from_model(row) if row else None
+
+    @strawberry.field(description="The brigade it is dispatched to, or null.")
+    async def brigade(self, info: Info) -> BrigadeType | None:
+        if self.brigade_id is None:
+            return None
+        row = await info.context.loaders.brigade_by_id.load(self.brigade_id)
+        return BrigadeType.from_model(row) if row else None
+
+    @strawberry.field(description="The alliance it is dispatched to, or null.")
+    async def alliance(self, info: Info) -> AllianceType | None:
+        if self.alliance_id is None:
+            return None
+        row = await info.context.loaders.alliance_by_id.load(self.alliance_id)
+        return AllianceType.from_model(row) if row else None
+
+    @strawberry.field(description="The activity scheduled for it, or null.")
+    async def activity(self, info: Info) -> ActivityType | None:
+        if self.activity_id is None:
+            return None
+        row = await info.context.loaders.activity_by_id.load(self.activity_id)
+        return ActivityType.from_model(row) if row else None

@@ -6,8 +6,11 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import strawberry
+from strawberry.types import Info
 
 from api.resolvers.ids import encode_id
+from api.schema.activity.types import ActivityType, PositionType
+from api.schema.people.types import VolunteerType
 from db.models import enums
 from db.models.activity import Signup
 from db.models.service import Certificate, PointsEntry, ServiceRecord
@@ -42,24 +45,32 @@ def _global_id(type_name: str, node_id: int | None) -> strawberry.ID | None:
 @strawberry.type(name="Signup", description="A volunteer's place in a position.")
 class SignupType:
     id: strawberry.ID = strawberry.field(description="Global ID of the signup.")
-    volunteer_id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
-    position_id: strawberry.ID = strawberry.field(description="Global Position ID.")
-    activity_id: strawberry.ID = strawberry.field(description="Global Activity ID.")
     status: SignupStatus = strawberry.field(description="Current status.")
     checked_in_at: datetime | None = strawberry.field(description="Check-in time.")
     checked_out_at: datetime | None = strawberry.field(description="Check-out time.")
+    volunteer_id: strawberry.Private[int]
+    position_id: strawberry.Private[int]
 
     @classmethod
     def from_model(cls, row: Signup) -> SignupType:
         return cls(
             id=_global_id("Signup", row.id),
-            volunteer_id=_global_id("Volunteer", row.volunteer_id),
-            position_id=_global_id("Position", row.position_id),
-            activity_id=_global_id("Activity", row.activity_id),
             status=SignupStatus(row.status),
             checked_in_at=row.checked_in_at,
             checked_out_at=row.checked_out_at,
+            volunteer_id=row.volunteer_id,
+            position_id=row.position_id,
         )
+
+    @strawberry.field(description="The volunteer who signed up.")
+    async def volunteer(self, info: Info) -> VolunteerType | None:
+        row = await info.context.loaders.volunteer_by_id.load(self.volunteer_id)
+        return VolunteerType.from_model(row) if row else None
+
+    @strawberry.field(description="The position taken; its activity is under it.")
+    async def position(self, info: Info) -> PositionType | None:
+        row = await info.context.loaders.position_by_id.load(self.position_id)
+        return PositionType.from_model(row) if row else None
 
 
 @strawberry.type(
@@ -67,10 +78,6 @@ class SignupType:
 )
 class ServiceRecordType:
     id: strawberry.ID = strawberry.field(description="Global ID of the record.")
-    volunteer_id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
-    activity_id: strawberry.ID | None = strawberry.field(
-        description="Global Activity ID, or null for service outside activities."
-    )
     minutes: int = strawberry.field(
         description="Whole minutes; negative only in a correction."
     )
@@ -85,13 +92,15 @@ class ServiceRecordType:
     )
     served_on: date = strawberry.field(description="Date of service, local time.")
     confirmed_at: datetime | None = strawberry.field(description="Review time.")
+    volunteer_id: strawberry.Private[int]
+    activity_id: strawberry.Private[int | None]
 
     @classmethod
     def from_model(cls, row: ServiceRecord) -> ServiceRecordType:
         return cls(
             id=_global_id("ServiceRecord", row.id),
-            volunteer_id=_global_id("Volunteer", row.volunteer_id),
-            activity_id=_global_id("Activity", row.activity_id),
+            volunteer_id=row.volunteer_id,
+            activity_id=row.activity_id,
             minutes=row.minutes,
             source=RecordSource(row.source),
             status=RecordStatus(row.status),
@@ -101,6 +110,18 @@ class ServiceRecordType:
             served_on=row.served_on,
             confirmed_at=row.confirmed_at,
         )
+
+    @strawberry.field(description="The volunteer credited.")
+    async def volunteer(self, info: Info) -> VolunteerType | None:
+        row = await info.context.loaders.volunteer_by_id.load(self.volunteer_id)
+        return VolunteerType.from_model(row) if row else None
+
+    @strawberry.field(description="The activity served, or null for other service.")
+    async def activity(self, info: Info) -> ActivityType | None:
+        if self.activity_id is None:
+            return None
+        row = await info.context.loaders.activity_by_id.load(self.activity_id)
+        return ActivityType.from_model(row) if row else None
 
 
 @strawberry.type(
