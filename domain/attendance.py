@@ -262,7 +262,7 @@ async def _credit(
     await record_event(
         connection,
         topic="DASHBOARD",
-        kind="HOURS_CONFIRMED",
+        kind="HOURS_CORRECTED" if record.offsets_id else "HOURS_CONFIRMED",
         object_id=record.id,
         region_code=region.code,
         payload={"minutes": record.minutes},

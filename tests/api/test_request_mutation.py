@@ -120,10 +120,10 @@ async def test_dispatch_needs_administrator() -> None:
         }
     }
 
-    refused = await execute(DISPATCH, variables, actor=captain_of(world.squad))
+    forbidden = await execute(DISPATCH, variables, actor=captain_of(world.squad))
     dispatched = await execute(DISPATCH, variables, actor=ADMIN)
 
-    assert refused["dispatchServiceRequest"]["code"] == "FORBIDDEN"
+    assert forbidden["dispatchServiceRequest"]["code"] == "FORBIDDEN"
     assert dispatched["dispatchServiceRequest"] == {
         "__typename": "ServiceRequest",
         "id": request_id,

@@ -164,6 +164,7 @@ async def test_captain_confirms_member_record() -> None:
     assert stored.confirmed_minutes == 120
     assert stored.points_hundredths == 200
     event = await Event.get(topic="DASHBOARD", object_id=record.id)
+    assert event.kind == "HOURS_CONFIRMED"
     assert event.payload == {"minutes": 120}
 
 
@@ -227,6 +228,9 @@ async def test_correction_offsets_original() -> None:
     stored = await Volunteer.get(id=volunteer.id)
     assert stored.confirmed_minutes == 120
     assert stored.points_hundredths == 200
+    event = await Event.get(topic="DASHBOARD", object_id=correction.id)
+    assert event.kind == "HOURS_CORRECTED"
+    assert event.payload == {"minutes": -60}
 
 
 async def test_correction_cannot_go_below_zero() -> None:
