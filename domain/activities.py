@@ -237,10 +237,12 @@ async def change_activity_status(
         if status is A.FINISHED:
             await close_missed_checkouts(activity)
         if status is A.CANCELLED:
+            # Positions before signups, the order sign_up locks them in, so the
+            # two cannot deadlock on PostgreSQL.
+            await Position.filter(activity=activity).update(taken=0)
             await Signup.filter(activity=activity, status__in=HOLDING_PLACE).update(
                 status=SignupStatus.CANCELLED
             )
-            await Position.filter(activity=activity).update(taken=0)
         await record_event(
             connection,
             topic="ACTIVITY",
