@@ -10,13 +10,21 @@ from api.context import FreshLoaders
 from api.errors import MaskUnexpectedErrors
 from api.schema.access.mutation import AccessMutation
 from api.schema.access.query import AccessQuery
+from api.schema.activity.mutation import ActivityMutation
 from api.schema.activity.query import ActivityQuery
 from api.schema.dashboard.query import DashboardQuery
 from api.schema.geo.query import GeoQuery
 from api.schema.node import NodeQuery
+from api.schema.org.mutation import OrgMutation
 from api.schema.org.query import OrgQuery
+from api.schema.people.mutation import PeopleMutation
 from api.schema.people.query import PeopleQuery
+from api.schema.project.mutation import ProjectMutation
 from api.schema.project.query import ProjectQuery
+from api.schema.request.mutation import RequestMutation
+from api.schema.service.mutation import ServiceMutation
+from api.schema.training.mutation import TrainingMutation
+from api.schema.venue.mutation import VenueMutation
 from api.schema.venue.query import VenueQuery
 from api.security.limits import OperationLimits
 from api.security.pii import RevealAudit
@@ -35,7 +43,20 @@ Query = merge_types(
         AccessQuery,
     ),
 )
-Mutation = merge_types("Mutation", (AccessMutation,))
+Mutation = merge_types(
+    "Mutation",
+    (
+        AccessMutation,
+        PeopleMutation,
+        OrgMutation,
+        VenueMutation,
+        ProjectMutation,
+        ActivityMutation,
+        ServiceMutation,
+        RequestMutation,
+        TrainingMutation,
+    ),
+)
 
 
 def build_schema() -> strawberry.Schema:

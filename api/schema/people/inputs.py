@@ -1,4 +1,4 @@
-"""Filter and order inputs of volunteer lists."""
+"""Inputs of volunteer lists and of the volunteer mutations."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from enum import Enum
 import strawberry
 
 from api.schema.pagination import OrderDirection
-from api.schema.people.types import VolunteerStatus
+from api.schema.people.types import PoliticalStatus, VolunteerStatus
 
 
 @strawberry.input(description="Filter for volunteers; all given conditions must hold.")
@@ -47,3 +47,32 @@ class VolunteerOrderField(Enum):
 class VolunteerOrder:
     field: VolunteerOrderField = VolunteerOrderField.NUMBER
     direction: OrderDirection = OrderDirection.ASC
+
+
+@strawberry.input(description="A person registering as a volunteer.")
+class RegisterVolunteerInput:
+    name: str = strawberry.field(description="Name, at most 32 characters.")
+    id_number: str = strawberry.field(
+        description="18-character resident ID number; full-width digits and a "
+        "lower-case x are accepted. Sex and birth date are taken from it."
+    )
+    phone: str = strawberry.field(description="Mainland mobile number.")
+    region_id: strawberry.ID = strawberry.field(description="Global Region ID.")
+    political_status: PoliticalStatus = strawberry.field(
+        default=PoliticalStatus.MASSES, description="Political status."
+    )
+    tags: list[str] = strawberry.field(
+        default_factory=list, description="Tags such as 退役军人 or 道德模范."
+    )
+    skills: list[str] = strawberry.field(
+        default_factory=list, description="Skills such as 急救 or 手语."
+    )
+    brigade_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of a Brigade to join at once."
+    )
+
+
+@strawberry.input(description="A volunteer and a brigade.")
+class BrigadeMembershipInput:
+    volunteer_id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
+    brigade_id: strawberry.ID = strawberry.field(description="Global Brigade ID.")

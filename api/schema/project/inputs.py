@@ -1,4 +1,4 @@
-"""Filter and order inputs of project lists."""
+"""Inputs of project lists and of the project mutations."""
 
 from __future__ import annotations
 
@@ -50,3 +50,43 @@ class ProjectOrderField(Enum):
 class ProjectOrder:
     field: ProjectOrderField = ProjectOrderField.ID
     direction: OrderDirection = OrderDirection.ASC
+
+
+@strawberry.input(description="A new DRAFT project owned by a brigade or unit.")
+class CreateProjectInput:
+    name: str = strawberry.field(description="Unique name, at most 128 characters.")
+    category: DeliveryCategory = strawberry.field(description="What it delivers.")
+    platform_id: strawberry.ID = strawberry.field(description="Global Platform ID.")
+    description: str = strawberry.field(default="", description="Description.")
+    alliance_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the platform's Alliance."
+    )
+    brigade_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the owning Brigade."
+    )
+    unit_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the owning Unit."
+    )
+
+
+@strawberry.input(description="Changes to a DRAFT or REJECTED project.")
+class UpdateProjectInput:
+    id: strawberry.ID = strawberry.field(description="Global Project ID.")
+    name: str | None = strawberry.field(default=None, description="New name.")
+    description: str | None = strawberry.field(default=None, description="Text.")
+    category: DeliveryCategory | None = strawberry.field(
+        default=None, description="New category."
+    )
+
+
+@strawberry.input(description="A step of the admission review.")
+class ChangeProjectStatusInput:
+    id: strawberry.ID = strawberry.field(description="Global Project ID.")
+    status: ProjectStatus = strawberry.field(
+        description="Requested status: SUBMITTED by the project's team; ADMITTED, "
+        "REJECTED, SUSPENDED, RETIRED by administrators."
+    )
+    opinion: str = strawberry.field(
+        default="",
+        description="Reviewer's opinion; required for REJECTED and SUSPENDED.",
+    )

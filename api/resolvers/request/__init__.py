@@ -1,0 +1,1 @@
+"""Resolvers of residents' service requests."""

@@ -1,0 +1,1 @@
+"""Resolvers of signups, service hours, points and certificates."""

@@ -1,0 +1,1 @@
+"""Residents' service requests (群众点单) and their dispatch."""

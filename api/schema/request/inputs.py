@@ -1,0 +1,78 @@
+"""Inputs of the service request mutations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from api.schema.project.types import DeliveryCategory
+
+
+@strawberry.input(description="A resident's order for a service.")
+class SubmitServiceRequestInput:
+    resident_name: str = strawberry.field(description="Name, at most 32 characters.")
+    phone: str = strawberry.field(
+        description="Mainland mobile number; stored encrypted and shown masked."
+    )
+    region_id: strawberry.ID = strawberry.field(description="Global ID of a Region.")
+    category: DeliveryCategory = strawberry.field(description="Kind of service.")
+    description: str = strawberry.field(
+        description="What is needed, at most 2000 characters."
+    )
+
+
+@strawberry.input(description="A request and the reason for a step.")
+class ServiceRequestReasonInput:
+    request_id: strawberry.ID = strawberry.field(description="Global ID.")
+    reason: str = strawberry.field(description="Why; required.")
+
+
+@strawberry.input(description="Where the center sends a queued request.")
+class DispatchServiceRequestInput:
+    request_id: strawberry.ID = strawberry.field(description="Global ID.")
+    brigade_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of a Brigade; give this or allianceId."
+    )
+    alliance_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of an Alliance; give this or brigadeId."
+    )
+    note: str = strawberry.field(default="", description="Note for the team.")
+
+
+@strawberry.input(
+    description="A team taking on a request, optionally scheduling an activity."
+)
+class AcceptServiceRequestInput:
+    request_id: strawberry.ID = strawberry.field(description="Global ID.")
+    project_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Global ID of an ADMITTED Project to schedule an activity under.",
+    )
+    title: str = strawberry.field(default="", description="Title of the activity.")
+    starts_at: datetime | None = strawberry.field(
+        default=None, description="Start of the activity, with a time zone."
+    )
+    ends_at: datetime | None = strawberry.field(
+        default=None, description="End of the activity, after its start."
+    )
+    address: str = strawberry.field(
+        default="", description="Address in the request's region."
+    )
+
+
+@strawberry.input(description="The team's report that the service is done.")
+class CompleteServiceRequestInput:
+    request_id: strawberry.ID = strawberry.field(description="Global ID.")
+    report: str = strawberry.field(description="What was done; required.")
+
+
+@strawberry.input(description="The resident's rating of a done request.")
+class RateServiceRequestInput:
+    request_id: strawberry.ID = strawberry.field(description="Global ID.")
+    phone: str = strawberry.field(
+        description="The phone given when ordering, which proves the request is "
+        "the resident's own."
+    )
+    rating: int = strawberry.field(description="1 (poor) to 5 (excellent).")
+    comment: str = strawberry.field(default="", description="Optional comment.")

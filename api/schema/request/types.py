@@ -1,0 +1,102 @@
+"""Service request types, as the mutations of the request workflow return them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry.types import Info
+
+from api.resolvers.ids import encode_id
+from api.schema.activity.types import ActivityType
+from api.schema.geo.types import RegionType
+from api.schema.org.types import AllianceType, BrigadeType
+from api.schema.project.types import DeliveryCategory
+from db.models import enums
+from db.models.request import ServiceRequest
+from domain.identity import mask_name
+
+ServiceRequestStatus = strawberry.enum(
+    enums.RequestStatus,
+    description="Status of a service request: SUBMITTED 已点单 (in the queue), "
+    "DISPATCHED 已派单, ACCEPTED 已接单, DONE 已完成, RATED 已评单, REJECTED 已驳回.",
+)
+
+
+@strawberry.type(
+    name="ServiceRequest",
+    description="A resident's order for a service (群众点单) and its status.",
+)
+class ServiceRequestType:
+    id: strawberry.ID = strawberry.field(description="Global ID of the request.")
+    resident_name_masked: str = strawberry.field(
+        description="Resident's surname followed by a mask, e.g. 陈**."
+    )
+    resident_phone_masked: str = strawberry.field(
+        description="Resident's phone with the middle four digits masked."
+    )
+    category: DeliveryCategory = strawberry.field(description="Kind of service.")
+    description: str = strawberry.field(description="What the resident asks for.")
+    status: ServiceRequestStatus = strawberry.field(description="Current status.")
+    reject_reason: str = strawberry.field(description="Why it was rejected, or ''.")
+    report: str = strawberry.field(description="What the team did, once DONE.")
+    rating: int | None = strawberry.field(description="Resident's rating, 1 to 5.")
+    rating_comment: str = strawberry.field(description="Resident's comment, or ''.")
+    submitted_at: datetime = strawberry.field(description="When it was ordered.")
+    region_id: strawberry.Private[int]
+    brigade_id: strawberry.Private[int | None]
+    alliance_id: strawberry.Private[int | None]
+    activity_id: strawberry.Private[int | None]
+
+    @classmethod
+    def from_model(cls, row: ServiceRequest) -> ServiceRequestType:
+        def optional(type_name: str, node_id: int | None) -> strawberry.ID | None:
+            return (
+                None
+                if node_id is None
+                else strawberry.ID(encode_id(type_name, node_id))
+            )
+
+        return cls(
+            id=strawberry.ID(encode_id("ServiceRequest", row.id)),
+            resident_name_masked=mask_name(row.resident_name),
+            resident_phone_masked=row.resident_phone_masked,
+            region_id=row.region_id,
+            category=DeliveryCategory(row.category),
+            description=row.description,
+            status=ServiceRequestStatus(row.status),
+            brigade_id=row.brigade_id,
+            alliance_id=row.alliance_id,
+            activity_id=row.activity_id,
+            reject_reason=row.reject_reason,
+            report=row.report,
+            rating=row.rating,
+            rating_comment=row.rating_comment,
+            submitted_at=row.submitted_at,
+        )
+
+    @strawberry.field(description="The region the service is for.")
+    async def region(self, info: Info) -> RegionType | None:
+        row = await info.context.loaders.region_by_id.load(self.region_id)
+        return RegionType.from_model(row) if row else None
+
+    @strawberry.field(description="The brigade it is dispatched to, or null.")
+    async def brigade(self, info: Info) -> BrigadeType | None:
+        if self.brigade_id is None:
+            return None
+        row = await info.context.loaders.brigade_by_id.load(self.brigade_id)
+        return BrigadeType.from_model(row) if row else None
+
+    @strawberry.field(description="The alliance it is dispatched to, or null.")
+    async def alliance(self, info: Info) -> AllianceType | None:
+        if self.alliance_id is None:
+            return None
+        row = await info.context.loaders.alliance_by_id.load(self.alliance_id)
+        return AllianceType.from_model(row) if row else None
+
+    @strawberry.field(description="The activity scheduled for it, or null.")
+    async def activity(self, info: Info) -> ActivityType | None:
+        if self.activity_id is None:
+            return None
+        row = await info.context.loaders.activity_by_id.load(self.activity_id)
+        return ActivityType.from_model(row) if row else None

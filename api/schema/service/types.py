@@ -1,0 +1,215 @@
+"""Types that the signup, hours, points and certificate mutations return."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import strawberry
+from strawberry.types import Info
+
+from api.resolvers.ids import encode_id
+from api.schema.activity.types import ActivityType, PositionType
+from api.schema.people.types import VolunteerType
+from db.models import enums
+from db.models.activity import Signup
+from db.models.service import Certificate, PointsEntry, ServiceRecord
+from domain.certificates import Verification
+from domain.ledger import LedgerResult
+from domain.stars import hundredths_to_points
+
+SignupStatus = strawberry.enum(
+    enums.SignupStatus,
+    description="Status of a signup (报名): SIGNED_UP, CHECKED_IN 已签到, "
+    "CHECKED_OUT 已签退, CANCELLED, NO_SHOW 缺席.",
+)
+RecordSource = strawberry.enum(
+    enums.RecordSource,
+    description="Where a service record comes from: ATTENDANCE (check-in and "
+    "check-out), SELF_REPORT, or CORRECTION of a confirmed record.",
+)
+RecordStatus = strawberry.enum(
+    enums.RecordStatus, description="Review status of a service record."
+)
+PointsKind = strawberry.enum(
+    enums.PointsKind,
+    description="Kind of a ledger entry: EARNED from confirmed hours, REDEEMED "
+    "for a reward, ADJUSTED by a correction or an administrator.",
+)
+
+
+def _global_id(type_name: str, node_id: int | None) -> strawberry.ID | None:
+    return None if node_id is None else strawberry.ID(encode_id(type_name, node_id))
+
+
+@strawberry.type(name="Signup", description="A volunteer's place in a position.")
+class SignupType:
+    id: strawberry.ID = strawberry.field(description="Global ID of the signup.")
+    status: SignupStatus = strawberry.field(description="Current status.")
+    checked_in_at: datetime | None = strawberry.field(description="Check-in time.")
+    checked_out_at: datetime | None = strawberry.field(description="Check-out time.")
+    volunteer_id: strawberry.Private[int]
+    position_id: strawberry.Private[int]
+
+    @classmethod
+    def from_model(cls, row: Signup) -> SignupType:
+        return cls(
+            id=_global_id("Signup", row.id),
+            status=SignupStatus(row.status),
+            checked_in_at=row.checked_in_at,
+            checked_out_at=row.checked_out_at,
+            volunteer_id=row.volunteer_id,
+            position_id=row.position_id,
+        )
+
+    @strawberry.field(description="The volunteer who signed up.")
+    async def volunteer(self, info: Info) -> VolunteerType | None:
+        row = await info.context.loaders.volunteer_by_id.load(self.volunteer_id)
+        return VolunteerType.from_model(row) if row else None
+
+    @strawberry.field(description="The position taken; its activity is under it.")
+    async def position(self, info: Info) -> PositionType | None:
+        row = await info.context.loaders.position_by_id.load(self.position_id)
+        return PositionType.from_model(row) if row else None
+
+
+@strawberry.type(
+    name="ServiceRecord", description="Credited service time (服务时长), in minutes."
+)
+class ServiceRecordType:
+    id: strawberry.ID = strawberry.field(description="Global ID of the record.")
+    minutes: int = strawberry.field(
+        description="Whole minutes; negative only in a correction."
+    )
+    source: RecordSource = strawberry.field(description="Where it comes from.")
+    status: RecordStatus = strawberry.field(description="Review status.")
+    content: str = strawberry.field(description="What was done (self-reports).")
+    reason: str = strawberry.field(
+        description="Reason of a rejection or correction, or ''."
+    )
+    offsets_id: strawberry.ID | None = strawberry.field(
+        description="Global ID of the record a correction offsets, or null."
+    )
+    served_on: date = strawberry.field(description="Date of service, local time.")
+    confirmed_at: datetime | None = strawberry.field(description="Review time.")
+    volunteer_id: strawberry.Private[int]
+    activity_id: strawberry.Private[int | None]
+
+    @classmethod
+    def from_model(cls, row: ServiceRecord) -> ServiceRecordType:
+        return cls(
+            id=_global_id("ServiceRecord", row.id),
+            volunteer_id=row.volunteer_id,
+            activity_id=row.activity_id,
+            minutes=row.minutes,
+            source=RecordSource(row.source),
+            status=RecordStatus(row.status),
+            content=row.content,
+            reason=row.reason,
+            offsets_id=_global_id("ServiceRecord", row.offsets_id),
+            served_on=row.served_on,
+            confirmed_at=row.confirmed_at,
+        )
+
+    @strawberry.field(description="The volunteer credited.")
+    async def volunteer(self, info: Info) -> VolunteerType | None:
+        row = await info.context.loaders.volunteer_by_id.load(self.volunteer_id)
+        return VolunteerType.from_model(row) if row else None
+
+    @strawberry.field(description="The activity served, or null for other service.")
+    async def activity(self, info: Info) -> ActivityType | None:
+        if self.activity_id is None:
+            return None
+        row = await info.context.loaders.activity_by_id.load(self.activity_id)
+        return ActivityType.from_model(row) if row else None
+
+
+@strawberry.type(
+    name="PointsEntry", description="One line of a volunteer's points ledger (积分)."
+)
+class PointsEntryType:
+    id: strawberry.ID = strawberry.field(description="Global ID of the entry.")
+    volunteer_id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
+    kind: PointsKind = strawberry.field(description="Kind of entry.")
+    points: Decimal = strawberry.field(
+        description="Signed amount in points, with two decimals."
+    )
+    balance_after: Decimal = strawberry.field(
+        description="Balance after this entry, in points; never negative."
+    )
+    reason: str = strawberry.field(description="Why the points moved.")
+    replayed: bool = strawberry.field(
+        description="True when the idempotency key was seen before and this is "
+        "the first result, returned again without a new entry."
+    )
+    created_at: datetime = strawberry.field(description="When it was written.")
+
+    @classmethod
+    def from_result(cls, result: LedgerResult) -> PointsEntryType:
+        return cls.from_model(result.entry, replayed=result.replayed)
+
+    @classmethod
+    def from_model(cls, row: PointsEntry, *, replayed: bool = False) -> PointsEntryType:
+        return cls(
+            id=_global_id("PointsEntry", row.id),
+            volunteer_id=_global_id("Volunteer", row.volunteer_id),
+            kind=PointsKind(row.kind),
+            points=hundredths_to_points(row.amount_hundredths),
+            balance_after=hundredths_to_points(row.balance_after_hundredths),
+            reason=row.reason,
+            replayed=replayed,
+            created_at=row.created_at,
+        )
+
+
+@strawberry.type(
+    name="Certificate", description="A service certificate issued to a volunteer."
+)
+class CertificateType:
+    id: strawberry.ID = strawberry.field(description="Global ID.")
+    number: str = strawberry.field(description="Number, e.g. CXC-2026-000123.")
+    volunteer_id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
+    minutes: int = strawberry.field(description="Confirmed minutes at issue.")
+    content: str = strawberry.field(description="Text of the certificate.")
+    issuer: str = strawberry.field(description="Issuing organization.")
+    issued_at: datetime = strawberry.field(description="Time of issue.")
+
+    @classmethod
+    def from_model(cls, row: Certificate) -> CertificateType:
+        return cls(
+            id=_global_id("Certificate", row.id),
+            number=row.number,
+            volunteer_id=_global_id("Volunteer", row.volunteer_id),
+            minutes=row.minutes,
+            content=row.content,
+            issuer=row.issuer,
+            issued_at=row.issued_at,
+        )
+
+
+@strawberry.type(
+    name="CertificateVerification",
+    description="The facts a certificate certifies, for anyone holding its number.",
+)
+class CertificateVerificationType:
+    number: str = strawberry.field(description="Certificate number.")
+    volunteer_number: str = strawberry.field(
+        description="Public volunteer number, not the ID number."
+    )
+    masked_name: str = strawberry.field(description="Surname and a mask, e.g. 张**.")
+    minutes: int = strawberry.field(description="Confirmed minutes certified.")
+    content: str = strawberry.field(description="Text of the certificate.")
+    issuer: str = strawberry.field(description="Issuing organization.")
+    issued_at: datetime = strawberry.field(description="Time of issue.")
+
+    @classmethod
+    def from_verification(cls, found: Verification) -> CertificateVerificationType:
+        return cls(
+            number=found.number,
+            volunteer_number=found.volunteer_number,
+            masked_name=found.masked_name,
+            minutes=found.minutes,
+            content=found.content,
+            issuer=found.issuer,
+            issued_at=found.issued_at,
+        )
