@@ -28,3 +28,18 @@ async def execute(
     )
     assert result.errors is None, result.errors
     return result.data
+
+
+async def execute_rejected(
+    document: str, variables: dict[str, Any] | None = None, *, actor: Actor = ANONYMOUS
+) -> list[dict[str, Any]]:
+    """Execute an operation a permission class rejects; return the errors."""
+    context = Context(
+        request=_NoClient(), response=None, settings=load_settings(), actor=actor
+    )
+    result = await schema.execute(
+        document, variable_values=variables, context_value=context
+    )
+    assert result.data is None
+    assert result.errors is not None
+    return [error.formatted for error in result.errors]

@@ -6,7 +6,7 @@ from api.resolvers.ids import encode_id
 from db.models.enums import RequestStatus
 from db.models.outbox import AuditEntry
 from db.models.request import ServiceRequest
-from tests.api.execute import execute
+from tests.api.execute import execute, execute_rejected
 from tests.worlds import ADMIN, build_world, captain_of
 
 SUBMIT = """
@@ -120,10 +120,13 @@ async def test_dispatch_needs_administrator() -> None:
         }
     }
 
-    forbidden = await execute(DISPATCH, variables, actor=captain_of(world.squad))
+    forbidden = await execute_rejected(
+        DISPATCH, variables, actor=captain_of(world.squad)
+    )
     dispatched = await execute(DISPATCH, variables, actor=ADMIN)
 
-    assert forbidden["dispatchServiceRequest"]["code"] == "FORBIDDEN"
+    assert forbidden[0]["message"] == "Only administrators may do this."
+    assert forbidden[0]["extensions"] == {"code": "FORBIDDEN"}
     assert dispatched["dispatchServiceRequest"] == {
         "__typename": "ServiceRequest",
         "id": request_id,

@@ -6,7 +6,7 @@ from api.resolvers.ids import encode_id
 from db.models.people import Volunteer
 from db.models.service import PointsEntry
 from domain import attendance, ledger
-from tests.api.execute import execute
+from tests.api.execute import execute, execute_rejected
 from tests.worlds import (
     ADMIN,
     build_world,
@@ -90,7 +90,7 @@ async def test_sign_up_anonymous_forbidden() -> None:
     _, position = await make_open_activity(world, project)
     volunteer = await make_volunteer(world)
 
-    result = await execute(
+    errors = await execute_rejected(
         SIGN_UP,
         {
             "input": {
@@ -100,7 +100,8 @@ async def test_sign_up_anonymous_forbidden() -> None:
         },
     )
 
-    assert result["signUp"]["code"] == "FORBIDDEN"
+    assert errors[0]["message"] == ("Sign in with an account to read or change this.")
+    assert errors[0]["extensions"] == {"code": "UNAUTHENTICATED"}
 
 
 async def test_redeem_replays_same_key() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from api.resolvers.ids import encode_id
-from tests.api.execute import execute
+from tests.api.execute import execute, execute_rejected
 from tests.worlds import ADMIN, build_world, make_volunteer
 
 CREATE = """
@@ -61,12 +61,9 @@ async def test_course_and_training_record() -> None:
 
 
 async def test_create_course_anonymous_forbidden() -> None:
-    result = await execute(
+    errors = await execute_rejected(
         CREATE, {"input": {"name": "急救技能", "minutes": 90, "heldOn": "2026-01-10"}}
     )
 
-    assert result["createCourse"] == {
-        "__typename": "MutationError",
-        "code": "FORBIDDEN",
-        "field": None,
-    }
+    assert errors[0]["message"] == "Only administrators may do this."
+    assert errors[0]["extensions"] == {"code": "FORBIDDEN"}

@@ -16,6 +16,7 @@ from api.schema.activity.inputs import (
 from api.schema.activity.types import ActivityType, PositionType
 from api.schema.errors import MutationError
 from api.schema.payload import actor_of, run_rule
+from api.security.permissions import IsAccount
 
 ActivityPayload = Annotated[
     ActivityType | MutationError,
@@ -29,7 +30,9 @@ PositionPayload = Annotated[
 
 @strawberry.type
 class ActivityMutation:
-    @strawberry.mutation(description="Schedule a PLANNED activity.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Schedule a PLANNED activity."
+    )
     async def schedule_activity(
         self, info: Info, input: ScheduleActivityInput
     ) -> ActivityPayload:
@@ -48,7 +51,10 @@ class ActivityMutation:
             ActivityType.from_model,
         )
 
-    @strawberry.mutation(description="Add a position to a PLANNED or OPEN activity.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount],
+        description="Add a position to a PLANNED or OPEN activity.",
+    )
     async def add_position(
         self, info: Info, input: AddPositionInput
     ) -> PositionPayload:
@@ -65,9 +71,10 @@ class ActivityMutation:
         )
 
     @strawberry.mutation(
+        permission_classes=[IsAccount],
         description="Move an activity on: PLANNED -> OPEN -> ONGOING -> FINISHED, "
         "or CANCELLED before it finishes. Finishing closes missed check-outs "
-        "at the scheduled end."
+        "at the scheduled end.",
     )
     async def change_activity_status(
         self, info: Info, input: ChangeActivityStatusInput

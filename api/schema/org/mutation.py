@@ -21,6 +21,7 @@ from api.schema.org.inputs import (
 )
 from api.schema.org.types import AllianceType, BrigadeType, UnitType
 from api.schema.payload import actor_of, run_rule
+from api.security.permissions import IsAccount, IsAdministrator
 
 UnitPayload = Annotated[
     UnitType | MutationError,
@@ -38,7 +39,10 @@ BrigadePayload = Annotated[
 
 @strawberry.type
 class OrgMutation:
-    @strawberry.mutation(description="Create a unit (administrators).")
+    @strawberry.mutation(
+        permission_classes=[IsAdministrator],
+        description="Create a unit (administrators).",
+    )
     async def create_unit(self, info: Info, input: CreateUnitInput) -> UnitPayload:
         return await run_rule(
             resolve.create_unit(
@@ -50,7 +54,10 @@ class OrgMutation:
             UnitType.from_model,
         )
 
-    @strawberry.mutation(description="Edit a unit (administrators).")
+    @strawberry.mutation(
+        permission_classes=[IsAdministrator],
+        description="Edit a unit (administrators).",
+    )
     async def update_unit(self, info: Info, input: UpdateUnitInput) -> UnitPayload:
         return await run_rule(
             resolve.update_unit(
@@ -63,7 +70,10 @@ class OrgMutation:
             UnitType.from_model,
         )
 
-    @strawberry.mutation(description="Create a platform's alliance (administrators).")
+    @strawberry.mutation(
+        permission_classes=[IsAdministrator],
+        description="Create a platform's alliance (administrators).",
+    )
     async def create_alliance(
         self, info: Info, input: CreateAllianceInput
     ) -> AlliancePayload:
@@ -78,7 +88,9 @@ class OrgMutation:
             AllianceType.from_model,
         )
 
-    @strawberry.mutation(description="Edit an alliance (its convener).")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Edit an alliance (its convener)."
+    )
     async def update_alliance(
         self, info: Info, input: UpdateAllianceInput
     ) -> AlliancePayload:
@@ -93,7 +105,9 @@ class OrgMutation:
             AllianceType.from_model,
         )
 
-    @strawberry.mutation(description="Add a member unit to an alliance.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Add a member unit to an alliance."
+    )
     async def add_alliance_member(
         self, info: Info, input: AllianceMemberInput
     ) -> AlliancePayload:
@@ -107,7 +121,10 @@ class OrgMutation:
             AllianceType.from_model,
         )
 
-    @strawberry.mutation(description="Remove a member unit from an alliance.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount],
+        description="Remove a member unit from an alliance.",
+    )
     async def remove_alliance_member(
         self, info: Info, input: AllianceMemberInput
     ) -> AlliancePayload:
@@ -121,7 +138,9 @@ class OrgMutation:
             AllianceType.from_model,
         )
 
-    @strawberry.mutation(description="Enter a brigade into an alliance.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Enter a brigade into an alliance."
+    )
     async def join_alliance(
         self, info: Info, input: AllianceBrigadeInput
     ) -> AlliancePayload:
@@ -135,7 +154,9 @@ class OrgMutation:
             AllianceType.from_model,
         )
 
-    @strawberry.mutation(description="Take a brigade out of an alliance.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Take a brigade out of an alliance."
+    )
     async def leave_alliance(
         self, info: Info, input: AllianceBrigadeInput
     ) -> AlliancePayload:
@@ -150,8 +171,9 @@ class OrgMutation:
         )
 
     @strawberry.mutation(
+        permission_classes=[IsAccount],
         description="Create a brigade one level below its parent; administrators "
-        "create the city corps, captains brigades below their own."
+        "create the city corps, captains brigades below their own.",
     )
     async def create_brigade(
         self, info: Info, input: CreateBrigadeInput
@@ -168,7 +190,10 @@ class OrgMutation:
             BrigadeType.from_model,
         )
 
-    @strawberry.mutation(description="Rename a brigade or change its captain.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount],
+        description="Rename a brigade or change its captain.",
+    )
     async def update_brigade(
         self, info: Info, input: UpdateBrigadeInput
     ) -> BrigadePayload:

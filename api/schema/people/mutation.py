@@ -12,6 +12,7 @@ from api.schema.errors import MutationError
 from api.schema.payload import actor_of, run_rule
 from api.schema.people.inputs import BrigadeMembershipInput, RegisterVolunteerInput
 from api.schema.people.types import VolunteerType
+from api.security.permissions import IsAccount
 
 VolunteerPayload = Annotated[
     VolunteerType | MutationError,
@@ -43,7 +44,9 @@ class PeopleMutation:
             VolunteerType.from_model,
         )
 
-    @strawberry.mutation(description="Add a volunteer to a brigade.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Add a volunteer to a brigade."
+    )
     async def join_brigade(
         self, info: Info, input: BrigadeMembershipInput
     ) -> VolunteerPayload:
@@ -56,7 +59,9 @@ class PeopleMutation:
             VolunteerType.from_model,
         )
 
-    @strawberry.mutation(description="Remove a volunteer from a brigade.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Remove a volunteer from a brigade."
+    )
     async def leave_brigade(
         self, info: Info, input: BrigadeMembershipInput
     ) -> VolunteerPayload:

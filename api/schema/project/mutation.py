@@ -16,6 +16,7 @@ from api.schema.project.inputs import (
     UpdateProjectInput,
 )
 from api.schema.project.types import ProjectType
+from api.security.permissions import IsAccount
 
 ProjectPayload = Annotated[
     ProjectType | MutationError,
@@ -25,7 +26,9 @@ ProjectPayload = Annotated[
 
 @strawberry.type
 class ProjectMutation:
-    @strawberry.mutation(description="Create a DRAFT project.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Create a DRAFT project."
+    )
     async def create_project(
         self, info: Info, input: CreateProjectInput
     ) -> ProjectPayload:
@@ -43,7 +46,9 @@ class ProjectMutation:
             ProjectType.from_model,
         )
 
-    @strawberry.mutation(description="Edit a DRAFT or REJECTED project.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Edit a DRAFT or REJECTED project."
+    )
     async def update_project(
         self, info: Info, input: UpdateProjectInput
     ) -> ProjectPayload:
@@ -59,8 +64,9 @@ class ProjectMutation:
         )
 
     @strawberry.mutation(
+        permission_classes=[IsAccount],
         description="Move a project through the admission review; records who, "
-        "when and the opinion. An illegal move gives INVALID_TRANSITION."
+        "when and the opinion. An illegal move gives INVALID_TRANSITION.",
     )
     async def change_project_status(
         self, info: Info, input: ChangeProjectStatusInput

@@ -19,6 +19,7 @@ from api.schema.request.inputs import (
     SubmitServiceRequestInput,
 )
 from api.schema.request.types import ServiceRequestType
+from api.security.permissions import IsAccount, IsAdministrator
 
 ServiceRequestPayload = Annotated[
     ServiceRequestType | MutationError,
@@ -50,7 +51,8 @@ class RequestMutation:
         )
 
     @strawberry.mutation(
-        description="Reject a queued request with a reason (administrators)."
+        permission_classes=[IsAdministrator],
+        description="Reject a queued request with a reason (administrators).",
     )
     async def reject_service_request(
         self, info: Info, input: ServiceRequestReasonInput
@@ -63,7 +65,8 @@ class RequestMutation:
         )
 
     @strawberry.mutation(
-        description="Dispatch a queued request to a brigade or an alliance (派单)."
+        permission_classes=[IsAdministrator],
+        description="Dispatch a queued request to a brigade or an alliance (派单).",
     )
     async def dispatch_service_request(
         self, info: Info, input: DispatchServiceRequestInput
@@ -79,7 +82,10 @@ class RequestMutation:
             ServiceRequestType.from_model,
         )
 
-    @strawberry.mutation(description="Accept a dispatched request (接单).")
+    @strawberry.mutation(
+        permission_classes=[IsAccount],
+        description="Accept a dispatched request (接单).",
+    )
     async def accept_service_request(
         self, info: Info, input: AcceptServiceRequestInput
     ) -> ServiceRequestPayload:
@@ -96,7 +102,10 @@ class RequestMutation:
             ServiceRequestType.from_model,
         )
 
-    @strawberry.mutation(description="Mark an accepted request done, with a report.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount],
+        description="Mark an accepted request done, with a report.",
+    )
     async def complete_service_request(
         self, info: Info, input: CompleteServiceRequestInput
     ) -> ServiceRequestPayload:
@@ -125,8 +134,9 @@ class RequestMutation:
         )
 
     @strawberry.mutation(
+        permission_classes=[IsAccount],
         description="Return a dispatched or accepted request to the queue: "
-        "re-dispatch by the center, or cancellation by the team."
+        "re-dispatch by the center, or cancellation by the team.",
     )
     async def return_service_request(
         self, info: Info, input: ServiceRequestReasonInput

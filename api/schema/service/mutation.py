@@ -29,6 +29,7 @@ from api.schema.service.types import (
     ServiceRecordType,
     SignupType,
 )
+from api.security.permissions import IsAccount, IsAdministrator
 
 SignupPayload = Annotated[
     SignupType | MutationError,
@@ -64,7 +65,8 @@ CertificateVerificationPayload = Annotated[
 @strawberry.type
 class ServiceMutation:
     @strawberry.mutation(
-        description="Take a place in a position of an OPEN activity (报名)."
+        permission_classes=[IsAccount],
+        description="Take a place in a position of an OPEN activity (报名).",
     )
     async def sign_up(self, info: Info, input: SignUpInput) -> SignupPayload:
         return await run_rule(
@@ -76,7 +78,10 @@ class ServiceMutation:
             SignupType.from_model,
         )
 
-    @strawberry.mutation(description="Cancel a signup before check-in; frees it.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount],
+        description="Cancel a signup before check-in; frees it.",
+    )
     async def cancel_signup(
         self, info: Info, input: SignupActionInput
     ) -> SignupPayload:
@@ -85,14 +90,19 @@ class ServiceMutation:
             SignupType.from_model,
         )
 
-    @strawberry.mutation(description="Mark a signup that never checked in a no-show.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount],
+        description="Mark a signup that never checked in a no-show.",
+    )
     async def mark_no_show(self, info: Info, input: SignupActionInput) -> SignupPayload:
         return await run_rule(
             resolve.mark_no_show(actor_of(info), signup_id=input.signup_id),
             SignupType.from_model,
         )
 
-    @strawberry.mutation(description="Check in (签到) now.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Check in (签到) now."
+    )
     async def check_in(self, info: Info, input: SignupActionInput) -> SignupPayload:
         return await run_rule(
             resolve.check_in(actor_of(info), signup_id=input.signup_id),
@@ -100,8 +110,9 @@ class ServiceMutation:
         )
 
     @strawberry.mutation(
+        permission_classes=[IsAccount],
         description="Check out (签退) now; creates a PENDING service record of "
-        "the time inside the scheduled window."
+        "the time inside the scheduled window.",
     )
     async def check_out(self, info: Info, input: SignupActionInput) -> SignupPayload:
         return await run_rule(
@@ -109,7 +120,10 @@ class ServiceMutation:
             SignupType.from_model,
         )
 
-    @strawberry.mutation(description="Self-report service time for review.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount],
+        description="Self-report service time for review.",
+    )
     async def report_hours(
         self, info: Info, input: ReportHoursInput
     ) -> ServiceRecordPayload:
@@ -127,7 +141,8 @@ class ServiceMutation:
         )
 
     @strawberry.mutation(
-        description="Confirm a PENDING record: adds its minutes and earns points."
+        permission_classes=[IsAccount],
+        description="Confirm a PENDING record: adds its minutes and earns points.",
     )
     async def confirm_service_record(
         self, info: Info, input: ServiceRecordInput
@@ -137,7 +152,10 @@ class ServiceMutation:
             ServiceRecordType.from_model,
         )
 
-    @strawberry.mutation(description="Reject a PENDING record with a reason.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount],
+        description="Reject a PENDING record with a reason.",
+    )
     async def reject_service_record(
         self, info: Info, input: RejectServiceRecordInput
     ) -> ServiceRecordPayload:
@@ -149,8 +167,9 @@ class ServiceMutation:
         )
 
     @strawberry.mutation(
+        permission_classes=[IsAccount],
         description="Correct a CONFIRMED record by a new record that offsets it; "
-        "returns the correction."
+        "returns the correction.",
     )
     async def correct_service_record(
         self, info: Info, input: CorrectServiceRecordInput
@@ -166,7 +185,8 @@ class ServiceMutation:
         )
 
     @strawberry.mutation(
-        description="Spend points; the balance never goes below 0. Idempotent by key."
+        permission_classes=[IsAccount],
+        description="Spend points; the balance never goes below 0. Idempotent by key.",
     )
     async def redeem_points(
         self, info: Info, input: RedeemPointsInput
@@ -182,7 +202,10 @@ class ServiceMutation:
             PointsEntryType.from_result,
         )
 
-    @strawberry.mutation(description="Grant or withdraw points (administrators).")
+    @strawberry.mutation(
+        permission_classes=[IsAdministrator],
+        description="Grant or withdraw points (administrators).",
+    )
     async def adjust_points(
         self, info: Info, input: AdjustPointsInput
     ) -> PointsEntryPayload:
@@ -198,7 +221,8 @@ class ServiceMutation:
         )
 
     @strawberry.mutation(
-        description="Issue a certificate of confirmed service (administrators)."
+        permission_classes=[IsAdministrator],
+        description="Issue a certificate of confirmed service (administrators).",
     )
     async def issue_certificate(
         self, info: Info, input: IssueCertificateInput

@@ -12,6 +12,7 @@ from api.schema.errors import MutationError
 from api.schema.payload import actor_of, run_rule
 from api.schema.training.inputs import CreateCourseInput, RecordTrainingInput
 from api.schema.training.types import CourseType, TrainingRecordType
+from api.security.permissions import IsAccount, IsAdministrator
 
 CoursePayload = Annotated[
     CourseType | MutationError,
@@ -27,7 +28,10 @@ TrainingRecordPayload = Annotated[
 
 @strawberry.type
 class TrainingMutation:
-    @strawberry.mutation(description="Create a course (administrators).")
+    @strawberry.mutation(
+        permission_classes=[IsAdministrator],
+        description="Create a course (administrators).",
+    )
     async def create_course(
         self, info: Info, input: CreateCourseInput
     ) -> CoursePayload:
@@ -44,7 +48,8 @@ class TrainingMutation:
         )
 
     @strawberry.mutation(
-        description="Record that a volunteer completed a course; once per course."
+        permission_classes=[IsAccount],
+        description="Record that a volunteer completed a course; once per course.",
     )
     async def record_training(
         self, info: Info, input: RecordTrainingInput

@@ -12,6 +12,7 @@ from api.schema.errors import MutationError
 from api.schema.payload import actor_of, run_rule
 from api.schema.venue.inputs import CreateHallInput, FiveHavesInput, UpdateHallInput
 from api.schema.venue.types import HallType
+from api.security.permissions import IsAccount
 from domain.halls import FiveHaves
 
 
@@ -35,7 +36,9 @@ HallPayload = Annotated[
 
 @strawberry.type
 class VenueMutation:
-    @strawberry.mutation(description="Create a village's cultural hall.")
+    @strawberry.mutation(
+        permission_classes=[IsAccount], description="Create a village's cultural hall."
+    )
     async def create_hall(self, info: Info, input: CreateHallInput) -> HallPayload:
         return await run_rule(
             resolve.create_hall(
@@ -51,7 +54,7 @@ class VenueMutation:
             HallType.from_model,
         )
 
-    @strawberry.mutation(description="Edit a hall.")
+    @strawberry.mutation(permission_classes=[IsAccount], description="Edit a hall.")
     async def update_hall(self, info: Info, input: UpdateHallInput) -> HallPayload:
         return await run_rule(
             resolve.update_hall(
