@@ -102,3 +102,19 @@ def require_team(
     raise Forbidden(
         "only a captain of the team in charge or the alliance's convener may do this"
     )
+
+
+def partner_reaches(
+    actor: Actor, *, alliance_id: int | None = None, region_code: str = ""
+) -> bool:
+    """Check whether a partner key covers a row's alliance or region.
+
+    A key's region code covers that region and every region under it.
+    """
+    if not actor.is_partner:
+        return False
+    if alliance_id is not None and alliance_id in actor.partner_alliance_ids:
+        return True
+    return bool(region_code) and any(
+        region_code.startswith(code) for code in actor.partner_region_codes
+    )

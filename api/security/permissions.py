@@ -3,7 +3,8 @@
 Each reads only `info.context.actor`, which the request's authentication
 already built, so a permission costs no query however many objects a list
 returns. Scope checks against rows (a captain's subtree, a convener's
-alliance) live in `domain.scope` and compare the actor with loaded columns.
+alliance) live in `domain.permissions` and compare the actor with loaded
+columns.
 """
 
 from __future__ import annotations
