@@ -33,7 +33,7 @@ def parse_object_id(value: str | None, type_name: str, *, field: str) -> int | N
         or not global_id.node_id.isdigit()
     ):
         raise InvalidInput(
-            f"{value!r} is not an id or a global ID of a {type_name}.", field=field
+            f"{value!r} is not an id or a global ID of type {type_name}.", field=field
         )
     return int(global_id.node_id)
 
