@@ -125,7 +125,7 @@ async def open_socket(server_url: str):
 
 
 async def wait_until(condition, seconds: float = 5.0) -> None:
-    """Poll `condition()` until it is true; fail after `timeout` seconds."""
+    """Poll `condition()` until it is true; fail after `seconds`."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     while not condition():
