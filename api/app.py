@@ -63,7 +63,12 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_database:
-            await Tortoise.init(config=tortoise_config(settings.database_url))
+            # uvicorn runs the lifespan in a task of its own: without the
+            # global fallback, request tasks would see no Tortoise context.
+            await Tortoise.init(
+                config=tortoise_config(settings.database_url),
+                _enable_global_fallback=True,
+            )
         feed = EventFeed.from_settings(settings)
         await feed.start()
         app.state.feed = feed

@@ -151,6 +151,8 @@ class EventFeed:
                 await self._read_new_events()
             except Exception as exc:  # noqa: BLE001 - the reader must outlive any database failure
                 self._local_commit = self._local_commit or local_commit
+                # Retry after a second rather than after a whole poll interval.
+                self._wake.set()
                 if not failing:
                     logger.error("reading events after %d failed: %s", self.cursor, exc)
                 failing = True

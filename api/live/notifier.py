@@ -13,8 +13,10 @@ import contextlib
 import logging
 import random
 from collections.abc import Callable
+from typing import NoReturn
 
 from redis.asyncio import Redis
+from redis.asyncio.client import PubSub
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
@@ -124,23 +126,26 @@ class RedisNotifier:
                     delay = RECONNECT_FIRST_DELAY
                     await self._read(pubsub)
                 except (RedisError, OSError) as exc:
-                    logger.warning(
-                        "lost Redis channel %s (%s); reconnecting in %.1f s",
-                        self.channel,
-                        exc,
-                        delay,
-                    )
+                    error: Exception = exc
                 finally:
                     await pubsub.aclose()
                 # Jitter spreads the reconnects of many processes after a
                 # Redis restart.
-                await asyncio.sleep(delay * random.uniform(0.5, 1.0))
+                wait = delay * random.uniform(0.5, 1.0)
+                logger.warning(
+                    "lost Redis channel %s (%s); reconnecting in %.2f s",
+                    self.channel,
+                    error,
+                    wait,
+                )
+                await asyncio.sleep(wait)
                 delay = min(delay * 2, RECONNECT_MAX_DELAY)
                 self.reconnects += 1
         finally:
             await client.aclose()
 
-    async def _read(self, pubsub) -> None:
+    async def _read(self, pubsub: PubSub) -> NoReturn:
+        """Pass announcements to the feed until the connection fails."""
         assert self._on_announce is not None
         while True:
             message = await pubsub.get_message(timeout=READ_TIMEOUT)
