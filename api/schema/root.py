@@ -10,6 +10,7 @@ from strawberry.tools import merge_types
 from api.context import FreshLoaders
 from api.errors import should_mask_error
 from api.schema.geo.query import GeoQuery
+from api.schema.live.extensions import NotifyAfterMutation
 from api.schema.live.subscription import LiveSubscription
 from api.schema.live.types import EVENT_ID_SCALAR, EventId
 from api.schema.node import NodeQuery
@@ -25,6 +26,7 @@ def build_schema() -> strawberry.Schema:
         config=StrawberryConfig(scalar_map={EventId: EVENT_ID_SCALAR}),
         extensions=[
             FreshLoaders,
+            NotifyAfterMutation,
             lambda: MaskErrors(should_mask_error=should_mask_error),
         ],
     )
