@@ -1,4 +1,4 @@
-"""Which events a subscriber receives, checked the same way live and in SQL."""
+"""Event filters of subscribers, checked the same way on live rows and in SQL."""
 
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Resumable event streams and throttled change ticks over the feed.
 
-A stream that resumes after an event id reads the table up to its end, then
-subscribes to the feed, then reads the table once more for what committed in
-between, and only then waits for live events, skipping any it already read.
-So an event is never missed (it is either in the last table read or arrives
-live) and never delivered twice.
+A stream that resumes after an event id first reads the table up to its end.
+Then it subscribes to the feed and reads the table once more, for what
+committed in between. Only then does it wait for live events, skipping any it
+already read. So every event is either in the last table read or arrives
+live, and none is delivered twice.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ async def write_event(
     payload: dict[str, Any] | None = None,
     notify: bool = True,
 ) -> Event:
-    """Commit one event as a rule would, then wake the feed unless told not to."""
+    """Commit one event as a rule would, then wake the feed if `notify` is true."""
     async with in_transaction() as connection:
         event = await record_event(
             connection,

@@ -129,7 +129,7 @@ async def test_stream_keeps_event_committed_while_catching_up(quiet_feed) -> Non
     first = await anext(stream)
 
     # The stream is paused at event 1, before it subscribed: event 2 is
-    # dispatched while nobody listens, so only the table has it.
+    # dispatched to no subscriber, so only the table has it.
     await write_event()
     await wait_until(lambda: quiet_feed.cursor == 2)
     second = await asyncio.wait_for(anext(stream), 2)

@@ -101,7 +101,7 @@ async def test_ping_gets_pong(open_socket) -> None:
 
     await ws.send({"type": "ping", "payload": {"sent": 1}})
     pong = await ws.receive()
-    await ws.send({"type": "pong"})  # an unsolicited pong needs no answer
+    await ws.send({"type": "pong"})  # the server sends no reply to a pong
     await ws.send({"type": "ping"})
     second = await ws.receive()
 
