@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from contextvars import ContextVar
 
 from api.live.filters import EventFilter
 from api.live.notifier import RedisNotifier
@@ -24,6 +25,10 @@ from settings import Settings
 logger = logging.getLogger(__name__)
 
 _current: EventFeed | None = None
+
+# True only inside a feed's reader task, so that a log handler can tell the
+# reader's background queries from those of a request.
+in_feed_reader: ContextVar[bool] = ContextVar("in_feed_reader", default=False)
 
 
 def current_feed() -> EventFeed | None:
@@ -140,6 +145,7 @@ class EventFeed:
         self.cursor = event_id
 
     async def _run(self) -> None:
+        in_feed_reader.set(True)  # the task runs in a copy of the context
         failing = False
         while True:
             with contextlib.suppress(TimeoutError):

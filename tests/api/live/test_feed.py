@@ -53,7 +53,15 @@ async def test_poll_finds_events_without_notification(quiet_feed) -> None:
     assert event.id == 1
 
 
-async def test_reader_reads_bounded_batches_in_order(quiet_feed, query_log) -> None:
+async def test_reader_reads_bounded_batches_in_order(quiet_feed, monkeypatch) -> None:
+    real_events_after = feed_module.events_after
+    reads = []
+
+    def recording_reads(after_id: int):
+        reads.append(after_id)
+        return real_events_after(after_id)
+
+    monkeypatch.setattr(feed_module, "events_after", recording_reads)
     subscriber = quiet_feed.subscribe_events(EVERYTHING)
     async with in_transaction() as connection:
         for object_id in range(5):
@@ -61,14 +69,26 @@ async def test_reader_reads_bounded_batches_in_order(quiet_feed, query_log) -> N
                 connection, topic="ACTIVITY", kind="OPENED", object_id=object_id
             )
 
-    with query_log.recording():
-        quiet_feed.notify_local()
-        events = [await asyncio.wait_for(subscriber.get(), 2) for _ in range(5)]
+    quiet_feed.notify_local()
+    events = [await asyncio.wait_for(subscriber.get(), 2) for _ in range(5)]
 
     assert [event.id for event in events] == [1, 2, 3, 4, 5]
-    selects = [sql for sql in query_log.statements if '"event"' in sql]
-    assert len(selects) == 2, selects  # 3 rows, then the last 2
-    assert all("LIMIT" in sql and "3" in sql for sql in selects)
+    assert reads == [0, 3]  # a full batch of 3, then the last 2
+
+
+async def test_reader_queries_stay_out_of_query_log(quiet_feed, query_log) -> None:
+    with query_log.recording():
+        await write_event()
+        await wait_until(lambda: quiet_feed.cursor == 1)
+
+    inserts = [sql for sql in query_log.statements if sql.startswith("INSERT")]
+    event_reads = [
+        sql
+        for sql in query_log.statements
+        if sql.startswith("SELECT") and '"event"' in sql
+    ]
+    assert len(inserts) == 1
+    assert event_reads == []
 
 
 async def test_full_queue_drops_subscriber(quiet_feed) -> None:
