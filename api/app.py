@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 from starlette.applications import Starlette
@@ -18,6 +19,7 @@ from tortoise import Tortoise, connections
 
 from api.context import Context
 from api.graphiql import graphiql_assets_mount, graphiql_page
+from api.live import EventFeed
 from api.schema.root import schema
 from db.config import tortoise_config
 from settings import Settings, load_settings
@@ -31,6 +33,11 @@ class GraphQLApp(GraphQL):
             schema,
             graphql_ide="graphiql" if settings.graphiql_enabled else None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=timedelta(
+                seconds=settings.ws_init_timeout_seconds
+            ),
+            max_subscriptions_per_connection=settings.ws_max_subscriptions,
+            allowed_origins=settings.ws_allowed_origins,
         )
         self.settings = settings
 
@@ -68,10 +75,14 @@ def create_app(
                 config=tortoise_config(settings.database_url),
                 _enable_global_fallback=True,
             )
+        feed = EventFeed.from_settings(settings)
+        await feed.start()
+        app.state.feed = feed
         logger.info("API started")
         try:
             yield
         finally:
+            await feed.stop()
             if manage_database:
                 await Tortoise.close_connections()
             logger.info("API stopped")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from strawberry.extensions import MaskErrors
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from api.context import FreshLoaders
@@ -12,6 +13,9 @@ from api.schema.activity.mutation import ActivityMutation
 from api.schema.activity.query import ActivityQuery
 from api.schema.dashboard.query import DashboardQuery
 from api.schema.geo.query import GeoQuery
+from api.schema.live.extensions import NotifyAfterMutation
+from api.schema.live.subscription import LiveSubscription
+from api.schema.live.types import EVENT_ID_SCALAR, EventId
 from api.schema.node import NodeQuery
 from api.schema.org.mutation import OrgMutation
 from api.schema.org.query import OrgQuery
@@ -51,14 +55,18 @@ Mutation = merge_types(
         TrainingMutation,
     ),
 )
+Subscription = merge_types("Subscription", (LiveSubscription,))
 
 
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
+        config=StrawberryConfig(scalar_map={EventId: EVENT_ID_SCALAR}),
         extensions=[
             FreshLoaders,
+            NotifyAfterMutation,
             lambda: MaskErrors(should_mask_error=should_mask_error),
         ],
     )
