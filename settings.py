@@ -22,6 +22,16 @@ def _env_int(name: str, default: int) -> int:
     return default if value in (None, "") else int(value)
 
 
+def _env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return default if value in (None, "") else float(value)
+
+
+def _env_list(name: str) -> tuple[str, ...]:
+    value = os.environ.get(name, "")
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
 def _env_thresholds(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
     value = os.environ.get(name)
     if not value:
@@ -126,6 +136,34 @@ class Settings:
             )
         if len(self.secret_key) < 32:
             raise RuntimeError("SECRET_KEY must have at least 32 characters")
+
+    # Live updates: see docs/live-updates.md.
+    live_redis_channel: str = field(
+        default_factory=lambda: os.environ.get(
+            "LIVE_REDIS_CHANNEL", "practice-center:events"
+        )
+    )
+    live_poll_seconds: float = field(
+        default_factory=lambda: _env_float("LIVE_POLL_SECONDS", 2.0)
+    )
+    live_batch_size: int = field(
+        default_factory=lambda: _env_int("LIVE_BATCH_SIZE", 500)
+    )
+    live_queue_size: int = field(
+        default_factory=lambda: _env_int("LIVE_QUEUE_SIZE", 1000)
+    )
+    live_dashboard_interval_seconds: float = field(
+        default_factory=lambda: _env_float("LIVE_DASHBOARD_INTERVAL_SECONDS", 1.0)
+    )
+    ws_init_timeout_seconds: float = field(
+        default_factory=lambda: _env_float("WS_INIT_TIMEOUT_SECONDS", 10.0)
+    )
+    ws_max_subscriptions: int = field(
+        default_factory=lambda: _env_int("WS_MAX_SUBSCRIPTIONS", 20)
+    )
+    ws_allowed_origins: tuple[str, ...] = field(
+        default_factory=lambda: _env_list("WS_ALLOWED_ORIGINS")
+    )
 
     @property
     def graphiql_enabled(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 from starlette.applications import Starlette
@@ -16,11 +17,12 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
-from strawberry.types.unset import UnsetType
+from strawberry.types.unset import UNSET, UnsetType
 from tortoise import Tortoise, connections
 
 from api.context import Context
 from api.graphiql import graphiql_assets_mount, graphiql_page
+from api.live import EventFeed
 from api.schema.root import schema
 from api.security.authentication import (
     authenticate_connection_params,
@@ -44,6 +46,11 @@ class GraphQLApp(GraphQL):
             schema,
             graphql_ide="graphiql" if settings.graphiql_enabled else None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=timedelta(
+                seconds=settings.ws_init_timeout_seconds
+            ),
+            max_subscriptions_per_connection=settings.ws_max_subscriptions,
+            allowed_origins=settings.ws_allowed_origins,
         )
         self.settings = settings
         self.rate_limiter = rate_limiter
@@ -90,7 +97,7 @@ class GraphQLApp(GraphQL):
                 raise ConnectionRejectionError({"retryAfter": decision.retry_after})
         context.actor = actor
         context.token_claims = claims
-        return {"viewer": actor.label}
+        return UNSET
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -125,12 +132,16 @@ def create_app(
                 config=tortoise_config(settings.database_url),
                 _enable_global_fallback=True,
             )
+        feed = EventFeed.from_settings(settings)
+        await feed.start()
+        app.state.feed = feed
         logger.info("API started")
         try:
             yield
         finally:
             if rate_limiter is not None:
                 await rate_limiter.close()
+            await feed.stop()
             if manage_database:
                 await Tortoise.close_connections()
             logger.info("API stopped")

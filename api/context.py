@@ -55,6 +55,15 @@ class Context:
         return client.host if client else ""
 
 
+def renew_loaders() -> None:
+    """Give the running operation new, empty loaders.
+
+    A subscription calls this before each event it yields, so that objects
+    resolved for one event are read afresh for the next.
+    """
+    _operation_loaders.set(Loaders())
+
+
 class FreshLoaders(SchemaExtension):
     """Give each operation its own DataLoaders, also on a shared WebSocket."""
 

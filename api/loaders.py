@@ -45,6 +45,17 @@ def by_id_loader(model: type[M]) -> DataLoader[int, M | None]:
     return DataLoader(load_fn=load)
 
 
+def by_unique_loader(model: type[M], field: str) -> DataLoader[str, M | None]:
+    """Load rows of `model` by a unique column other than the primary key."""
+
+    async def load(keys: Sequence[str]) -> list[M | None]:
+        rows = await model.filter(**{f"{field}__in": list(keys)})
+        by_key = {getattr(row, field): row for row in rows}
+        return [by_key.get(key) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
 def grouped_loader(
     model: type[M], key_field: str, *, order_by: Iterable[str] = ("id",)
 ) -> DataLoader[int, list[M]]:
@@ -173,6 +184,10 @@ class Loaders:
     @cached_property
     def region_by_id(self) -> DataLoader[int, Region | None]:
         return by_id_loader(Region)
+
+    @cached_property
+    def region_by_code(self) -> DataLoader[str, Region | None]:
+        return by_unique_loader(Region, "code")
 
     @cached_property
     def platform_by_id(self) -> DataLoader[int, Platform | None]:

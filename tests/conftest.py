@@ -26,6 +26,7 @@ import uvicorn
 from tortoise import Tortoise, connections
 
 from api.app import create_app
+from api.live.feed import in_feed_reader
 from db.config import tortoise_config
 from db.migrate import apply_migrations
 from settings import Settings, load_settings
@@ -128,7 +129,12 @@ async def clean_database(database_url: str) -> AsyncIterator[None]:
 
 
 class QueryLog(logging.Handler):
-    """Collect the SQL statements Tortoise sends inside `recording()`."""
+    """Collect the SQL statements Tortoise sends inside `recording()`.
+
+    Reads of the live event feed's background reader are left out: they
+    happen at any time, for instance right after a mutation, and belong to
+    no request.
+    """
 
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
@@ -136,8 +142,10 @@ class QueryLog(logging.Handler):
         self._recording = False
 
     def emit(self, record: logging.LogRecord) -> None:
+        if not self._recording or in_feed_reader.get():
+            return
         message = record.getMessage().lstrip()
-        if self._recording and message.upper().startswith(SQL_VERBS):
+        if message.upper().startswith(SQL_VERBS):
             self.statements.append(message)
 
     @contextlib.contextmanager

@@ -14,6 +14,9 @@ from api.schema.activity.mutation import ActivityMutation
 from api.schema.activity.query import ActivityQuery
 from api.schema.dashboard.query import DashboardQuery
 from api.schema.geo.query import GeoQuery
+from api.schema.live.extensions import NotifyAfterMutation
+from api.schema.live.subscription import LiveSubscription
+from api.schema.live.types import EVENT_ID_SCALAR, EventId
 from api.schema.node import NodeQuery
 from api.schema.org.mutation import OrgMutation
 from api.schema.org.query import OrgQuery
@@ -57,14 +60,25 @@ Mutation = merge_types(
         TrainingMutation,
     ),
 )
+Subscription = merge_types("Subscription", (LiveSubscription,))
 
 
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        config=StrawberryConfig(disable_field_suggestions=True),
-        extensions=[OperationLimits, FreshLoaders, RevealAudit, MaskUnexpectedErrors],
+        subscription=Subscription,
+        config=StrawberryConfig(
+            disable_field_suggestions=True,
+            scalar_map={EventId: EVENT_ID_SCALAR},
+        ),
+        extensions=[
+            OperationLimits,
+            FreshLoaders,
+            NotifyAfterMutation,
+            RevealAudit,
+            MaskUnexpectedErrors,
+        ],
     )
 
 

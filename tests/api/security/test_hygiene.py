@@ -177,3 +177,10 @@ async def test_query_that_is_not_a_string_gets_400(client: httpx.AsyncClient) ->
 
     assert response.status_code == 400
     assert "Traceback" not in response.text
+
+
+async def test_syntax_error_is_reported(client: httpx.AsyncClient) -> None:
+    response = await client.post("/graphql", json={"query": "{ viewer { label }"})
+
+    assert response.status_code == 200
+    assert response.json()["errors"][0]["message"].startswith("Syntax Error:")

@@ -1,0 +1,1 @@
+"""Live updates: resumable event streams and dashboard change ticks."""

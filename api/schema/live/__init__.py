@@ -1,0 +1,1 @@
+"""Live updates for partner units and big screens, over graphql-transport-ws."""
