@@ -70,3 +70,18 @@ def HasRole(*roles: Role) -> type[BasePermission]:  # noqa: N802 - reads as a cl
 
     HasRolePermission.__name__ = "HasRole_" + "_".join(sorted(allowed))
     return HasRolePermission
+
+
+class IsStaffOrPartner(BasePermission):
+    """Administrators, captains, conveners and partner keys."""
+
+    message = "Only administrators, captains, conveners and partner keys may do this."
+    error_extensions = {"code": "FORBIDDEN"}
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        actor = info.context.actor
+        return actor.is_partner or actor.role in (
+            Role.ADMINISTRATOR,
+            Role.CAPTAIN,
+            Role.CONVENER,
+        )

@@ -21,6 +21,8 @@ from api.schema.live.types import (
     EventId,
     ServiceRequestUpdate,
 )
+from api.security.permissions import IsStaffOrPartner
+from domain.permissions import partner_reaches
 
 _AFTER = (
     "Resume after this event id: first every later matching event from the "
@@ -60,8 +62,10 @@ class LiveSubscription:
             yield ActivityUpdate.from_model(event)
 
     @strawberry.subscription(
-        description="Changes to residents' service requests, in event id order."
-        + _DROPPED
+        description="Changes to residents' service requests, in event id order; "
+        "for administrators, captains, conveners and partner keys, and a partner "
+        "key receives only events of its alliances and regions." + _DROPPED,
+        permission_classes=[IsStaffOrPartner],
     )
     async def service_request_updates(
         self,
@@ -76,7 +80,13 @@ class LiveSubscription:
             category=filter.category,
             after_event_id=after_event_id,
         )
+        actor = info.context.actor
         async for event in events:
+            # The event row carries the columns the scope check needs.
+            if actor.is_partner and not partner_reaches(
+                actor, alliance_id=event.alliance_id, region_code=event.region_code
+            ):
+                continue
             renew_loaders()
             yield ServiceRequestUpdate.from_model(event)
 

@@ -10,6 +10,7 @@ from tortoise.transactions import in_transaction
 from db.models.enums import RegionLevel
 from db.models.geo import Region
 from domain.outbox import record_event
+from tests.api.graphql import administrator_headers
 from tests.api.live.conftest import wait_until, write_event
 
 ACTIVITY_UPDATES = """
@@ -125,9 +126,10 @@ async def test_activity_filters_select_events(feed, open_socket) -> None:
     assert received["everything"] == [1, 2, 3, 5, 6]
 
 
-async def test_service_request_updates_by_alliance(feed, open_socket) -> None:
+async def test_service_request_updates_by_alliance(feed, open_socket, settings) -> None:
+    headers = await administrator_headers(settings)
     socket = await open_socket()
-    await socket.init()
+    await socket.init({"authorization": headers["Authorization"]})
     await socket.subscribe("1", REQUEST_UPDATES, {"filter": {"alliance": "5"}})
     await wait_until(lambda: feed.subscriber_count == 1)
 
