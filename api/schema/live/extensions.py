@@ -20,7 +20,7 @@ class NotifyAfterMutation(SchemaExtension):
 
     def on_operation(self) -> Iterator[None]:
         yield
-        # A document that failed to parse has no operation type; reading it
+        # A document that failed to parse has no operation type, and reading it
         # would raise and replace the syntax error in the response.
         if self.execution_context.graphql_document is None:
             return
