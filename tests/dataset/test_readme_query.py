@@ -27,6 +27,8 @@ async def test_readme_query_runs(client, loaded) -> None:
     assert len(data["corps"]["children"]) == 24
     squads = sum(len(town["children"]) for town in data["corps"]["children"])
     assert squads == 273
+    # The query is anonymous: no ID number or phone, and masked names.
     volunteer = data["volunteers"]["edges"][0]["node"]
-    assert re.fullmatch(r"330282\*{8}[0-9X]{4}", volunteer["idNumberMasked"])
-    assert re.fullmatch(r"1[3-9]\d\*{4}\d{4}", volunteer["phoneMasked"])
+    assert volunteer["idNumberMasked"] is None
+    assert volunteer["phoneMasked"] is None
+    assert re.fullmatch(r"\w\*+", volunteer["name"])
