@@ -17,6 +17,9 @@ from domain.errors import InvalidInput
 
 T = TypeVar("T")
 CURSOR_PREFIX = "offset"
+# Larger offsets cannot come from a cursor this API issued, and would
+# overflow the database's integer parameters.
+MAX_OFFSET = 2**31 - 1
 
 
 def encode_cursor(offset: int) -> str:
@@ -31,7 +34,7 @@ def decode_cursor(cursor: str, argument: str) -> int:
         raise InvalidInput(
             f"{argument} is not a valid cursor", field=argument
         ) from None
-    if prefix != CURSOR_PREFIX or offset < 0:
+    if prefix != CURSOR_PREFIX or not 0 <= offset <= MAX_OFFSET:
         raise InvalidInput(f"{argument} is not a valid cursor", field=argument)
     return offset
 

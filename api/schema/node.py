@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterable
+
 import strawberry
 from strawberry import relay
 from strawberry.relay.types import GlobalIDValueError
+from strawberry.types import Info
 
 from domain.errors import InvalidInput
+
+MAX_NODES = 100
+# Row ids are 32-bit on every table: a larger number names no row.
+MAX_ROW_ID = 2**31 - 1
 
 
 @strawberry.type
@@ -14,9 +22,34 @@ class NodeQuery:
     node: relay.Node | None = relay.node(
         description="Any object by its global ID, or null when none has it."
     )
-    nodes: list[relay.Node | None] = relay.node(
-        description="Objects by global ID, in the order given; at most 100 IDs."
+
+    @strawberry.field(
+        description=f"Objects by global ID, in the order given, null where none "
+        f"has the ID; at most {MAX_NODES} IDs."
     )
+    async def nodes(
+        self, info: Info, ids: list[relay.GlobalID]
+    ) -> list[relay.Node | None]:
+        if len(ids) > MAX_NODES:
+            raise InvalidInput(
+                f"ids lists {len(ids)} IDs, the maximum is {MAX_NODES}", field="ids"
+            )
+        # Each type's resolve_nodes batches through its loader, so this is one
+        # query per type, not per ID.
+        return list(
+            await asyncio.gather(
+                *(global_id.resolve_node(info, required=False) for global_id in ids)
+            )
+        )
+
+
+def row_ids(node_ids: Iterable[str]) -> list[int]:
+    """Turn the node ids of global IDs into row ids; 0 (no row) for malformed ones."""
+    ids = []
+    for node_id in node_ids:
+        valid = node_id.isdigit() and int(node_id) <= MAX_ROW_ID
+        ids.append(int(node_id) if valid else 0)
+    return ids
 
 
 def primary_key(value: str | None, type_name: str, argument: str) -> int | None:
@@ -28,6 +61,9 @@ def primary_key(value: str | None, type_name: str, argument: str) -> int | None:
         global_id = relay.GlobalID.from_id(value)
     except GlobalIDValueError:
         raise InvalidInput(message, field=argument) from None
-    if global_id.type_name != type_name or not global_id.node_id.isdigit():
+    node_id = global_id.node_id
+    if global_id.type_name != type_name or not node_id.isdigit():
+        raise InvalidInput(message, field=argument)
+    if int(node_id) > MAX_ROW_ID:
         raise InvalidInput(message, field=argument)
     return int(global_id.node_id)

@@ -4,7 +4,8 @@ For every HTTP request it assigns a request id (sent back as X-Request-Id)
 and masks any unexpected exception as a 500 with that id. For requests to
 the GraphQL endpoint it then, in this order, rejects a POST that is not
 `application/json` (415, so no cross-site "simple" request reaches a
-mutation), a body over MAX_BODY_BYTES before it is parsed (413), invalid
+mutation), a body over MAX_BODY_BYTES before it is parsed (413), a body that
+is not a JSON object (400), invalid
 credentials (401) and a client over its rate limit (429 with Retry-After).
 """
 
@@ -69,6 +70,14 @@ async def _send_error(
 def _is_json(content_type: str | None) -> bool:
     media_type = (content_type or "").split(";", 1)[0].strip().lower()
     return media_type == "application/json"
+
+
+def _is_json_object(body: bytes) -> bool:
+    # Strawberry expects an object and fails with a 500 on other JSON values.
+    try:
+        return isinstance(orjson.loads(body), dict)
+    except orjson.JSONDecodeError:
+        return False
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes:
@@ -202,6 +211,16 @@ class SecurityMiddleware:
                 413,
                 f"request body is larger than the limit of {limit} bytes",
                 "PAYLOAD_TOO_LARGE",
+                request_id,
+            )
+            return None
+        if not _is_json_object(body):
+            await _send_error(
+                send,
+                400,
+                "request body must be a UTF-8 JSON object such as "
+                '{"query": "...", "variables": {...}}',
+                "BAD_REQUEST",
                 request_id,
             )
             return None

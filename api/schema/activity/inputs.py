@@ -10,6 +10,7 @@ import strawberry
 from api.schema.activity.types import ActivityStatus
 from api.schema.pagination import OrderDirection
 from api.schema.project.types import DeliveryCategory
+from api.schema.scalars import SearchText
 
 
 @strawberry.input(description="Filter for activities; all given conditions must hold.")
@@ -43,7 +44,7 @@ class ActivityFilter:
         description="Start before this time, excluded; an ISO 8601 time with an "
         "offset.",
     )
-    title_contains: str | None = strawberry.field(
+    title_contains: SearchText | None = strawberry.field(
         default=None, description="Part of the Chinese title, e.g. 宣讲."
     )
 
@@ -72,7 +73,7 @@ class PositionFilter:
     has_places_left: bool | None = strawberry.field(
         default=None, description="Only positions with free places, or only full ones."
     )
-    name_contains: str | None = strawberry.field(
+    name_contains: SearchText | None = strawberry.field(
         default=None, description="Part of the Chinese name, e.g. 讲解."
     )
 

@@ -9,6 +9,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from api.schema.geo.types import RegionType
+from api.schema.node import row_ids
 from api.schema.pagination import CountedConnection
 from api.schema.project.types import ProjectType
 from api.schema.venue.types import HallType
@@ -63,9 +64,7 @@ class ActivityType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.activity_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.activity_by_id.load_many(row_ids(node_ids))
         return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(description="The project this activity belongs to.")
@@ -123,9 +122,7 @@ class PositionType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.position_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.position_by_id.load_many(row_ids(node_ids))
         return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(description="Places still free: places minus taken.")

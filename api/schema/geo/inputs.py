@@ -8,6 +8,7 @@ import strawberry
 
 from api.schema.geo.types import RegionLevel
 from api.schema.pagination import OrderDirection
+from api.schema.scalars import SearchText
 
 
 @strawberry.input(description="Filter for regions; all given conditions must hold.")
@@ -17,7 +18,7 @@ class RegionFilter:
         default=None,
         description="Code of a region: keeps it and every region under it.",
     )
-    name_contains: str | None = strawberry.field(
+    name_contains: SearchText | None = strawberry.field(
         default=None, description="Part of the Chinese name, e.g. 镇."
     )
     administrative_village: bool | None = strawberry.field(

@@ -6,6 +6,7 @@ import strawberry
 from strawberry import relay
 from strawberry.types import Info
 
+from api.schema.node import row_ids
 from api.schema.pagination import CountedConnection
 from db.models import enums
 from db.models.geo import Region
@@ -48,9 +49,7 @@ class RegionType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.region_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.region_by_id.load_many(row_ids(node_ids))
         return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(description="The division above this one; null for the city.")

@@ -9,6 +9,7 @@ import strawberry
 from api.schema.geo.types import RegionLevel
 from api.schema.org.types import PlatformOrigin, UnitKind
 from api.schema.pagination import OrderDirection
+from api.schema.scalars import SearchText
 
 REGION_DESCRIPTION = (
     "Code of a region (6, 9 or 12 digits): keeps items in it and in every "
@@ -22,7 +23,7 @@ class PlatformFilter:
     origin: PlatformOrigin | None = strawberry.field(
         default=None, description="National or local model."
     )
-    name_contains: str | None = strawberry.field(
+    name_contains: SearchText | None = strawberry.field(
         default=None, description=NAME_DESCRIPTION
     )
 
@@ -46,7 +47,7 @@ class UnitFilter:
     alliance: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of an alliance: its member units."
     )
-    name_contains: str | None = strawberry.field(
+    name_contains: SearchText | None = strawberry.field(
         default=None, description=NAME_DESCRIPTION
     )
 
@@ -71,7 +72,7 @@ class AllianceFilter:
     convener: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of the convener unit."
     )
-    name_contains: str | None = strawberry.field(
+    name_contains: SearchText | None = strawberry.field(
         default=None, description=NAME_DESCRIPTION
     )
 
@@ -104,7 +105,7 @@ class BrigadeFilter:
     alliance: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of an alliance the brigade joined."
     )
-    name_contains: str | None = strawberry.field(
+    name_contains: SearchText | None = strawberry.field(
         default=None, description=NAME_DESCRIPTION
     )
 

@@ -11,6 +11,7 @@ from strawberry.types.lazy_type import LazyType
 
 from api.resolvers.pagination import load_nested_page
 from api.schema.geo.types import RegionLevel, RegionType
+from api.schema.node import row_ids
 from api.schema.pagination import CountedConnection, build_connection, page_request
 from db.models import enums
 from db.models.org import Alliance, Brigade, Platform, Unit
@@ -64,9 +65,7 @@ class PlatformType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.platform_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.platform_by_id.load_many(row_ids(node_ids))
         return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(
@@ -96,9 +95,7 @@ class UnitType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.unit_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.unit_by_id.load_many(row_ids(node_ids))
         return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(description="The region where the unit sits.")
@@ -130,9 +127,7 @@ class AllianceType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.alliance_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.alliance_by_id.load_many(row_ids(node_ids))
         return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(description="The platform this alliance serves.")
@@ -203,9 +198,7 @@ class BrigadeType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.brigade_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.brigade_by_id.load_many(row_ids(node_ids))
         return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(description="The region the brigade serves.")

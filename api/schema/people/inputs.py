@@ -9,6 +9,7 @@ import strawberry
 
 from api.schema.pagination import OrderDirection
 from api.schema.people.types import PoliticalStatus, VolunteerStatus
+from api.schema.scalars import SearchText
 
 
 @strawberry.input(description="Filter for volunteers; all given conditions must hold.")
@@ -30,7 +31,7 @@ class VolunteerFilter:
     registered_to: date | None = strawberry.field(
         default=None, description="Latest registration date, included."
     )
-    name_contains: str | None = strawberry.field(
+    name_contains: SearchText | None = strawberry.field(
         default=None, description="Part of the Chinese name, e.g. 张."
     )
 

@@ -10,6 +10,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from api.schema.geo.types import RegionType
+from api.schema.node import row_ids
 from api.schema.pagination import CountedConnection
 from api.security.pii import PersonalDataFields, personal_fields
 from db.models import enums
@@ -83,9 +84,7 @@ class VolunteerType(PersonalDataFields, relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.volunteer_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.volunteer_by_id.load_many(row_ids(node_ids))
         return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(

@@ -8,6 +8,7 @@ import strawberry
 
 from api.schema.pagination import OrderDirection
 from api.schema.project.types import DeliveryCategory, ProjectStatus
+from api.schema.scalars import SearchText
 
 
 @strawberry.input(description="Filter for projects; all given conditions must hold.")
@@ -34,7 +35,7 @@ class ProjectFilter:
         description="Code of a region: projects whose owning brigade or unit is "
         "in it or under it.",
     )
-    name_contains: str | None = strawberry.field(
+    name_contains: SearchText | None = strawberry.field(
         default=None, description="Part of the Chinese name, e.g. 宣讲."
     )
 

@@ -12,6 +12,7 @@ from strawberry.types.lazy_type import LazyType
 
 from api.resolvers.pagination import load_nested_page
 from api.resolvers.project.query import PUBLIC_STATUSES
+from api.schema.node import row_ids
 from api.schema.org.types import AllianceType, BrigadeType, PlatformType, UnitType
 from api.schema.pagination import CountedConnection, build_connection, page_request
 from db.models import enums
@@ -94,9 +95,7 @@ class ProjectType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.project_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.project_by_id.load_many(row_ids(node_ids))
         # NOTE: drafts and projects under review are not public, so a node
         # lookup returns null for them until role-based visibility exists.
         return [

@@ -7,6 +7,7 @@ from enum import Enum
 import strawberry
 
 from api.schema.pagination import OrderDirection
+from api.schema.scalars import SearchText
 
 
 @strawberry.input(description="Filter for halls; all given conditions must hold.")
@@ -22,7 +23,7 @@ class HallFilter:
     min_star_rating: int | None = strawberry.field(
         default=None, description="Lowest star rating, 1-5, included."
     )
-    name_contains: str | None = strawberry.field(
+    name_contains: SearchText | None = strawberry.field(
         default=None, description="Part of the Chinese name, e.g. 礼堂."
     )
 

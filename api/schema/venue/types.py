@@ -7,6 +7,7 @@ from strawberry import relay
 from strawberry.types import Info
 
 from api.schema.geo.types import RegionType
+from api.schema.node import row_ids
 from api.schema.org.types import BrigadeType
 from api.schema.pagination import CountedConnection
 from db.models.venue import Hall
@@ -55,9 +56,7 @@ class HallType(relay.Node):
 
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
-        rows = await info.context.loaders.hall_by_id.load_many(
-            [int(node_id) for node_id in node_ids]
-        )
+        rows = await info.context.loaders.hall_by_id.load_many(row_ids(node_ids))
         return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(description="Number of the five haves that hold, 0-5.")

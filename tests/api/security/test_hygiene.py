@@ -184,3 +184,13 @@ async def test_syntax_error_is_reported(client: httpx.AsyncClient) -> None:
 
     assert response.status_code == 200
     assert response.json()["errors"][0]["message"].startswith("Syntax Error:")
+
+
+async def test_json_body_not_object_rejected(client) -> None:
+    for body in (b'"hello"', b"null", b"42", b"[]", b"\xff\xfe{}"):
+        response = await client.post(
+            "/graphql", content=body, headers={"content-type": "application/json"}
+        )
+
+        assert response.status_code == 400, body
+        assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"

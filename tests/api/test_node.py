@@ -1,0 +1,90 @@
+"""The node and nodes root fields with good and bad global IDs."""
+
+from __future__ import annotations
+
+from db.models.enums import PlatformOrigin
+from db.models.org import Platform
+from tests.api.graphql import execute, global_id
+
+NODES = """
+query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Platform { code } } }
+"""
+NODE = "query Node($id: ID!) { node(id: $id) { id } }"
+REGIONS_AFTER = (
+    "query Regions($after: String) { regions(after: $after) { totalCount } }"
+)
+PLATFORMS_NAMED = """
+query Platforms($text: SearchText) {
+  platforms(filter: { nameContains: $text }) { totalCount }
+}
+"""
+
+
+async def _platform(code: str) -> Platform:
+    return await Platform.create(
+        code=code, name=f"{code}平台", origin=PlatformOrigin.NATIONAL
+    )
+
+
+async def test_nodes_keeps_order_and_nulls(client) -> None:
+    theory = await _platform("THEORY")
+    culture = await _platform("CULTURE")
+    ids = [
+        global_id("Platform", culture.id),
+        global_id("Platform", 999),
+        global_id("Platform", theory.id),
+    ]
+
+    body = await execute(client, NODES, ids=ids)
+
+    assert body["data"]["nodes"] == [
+        {"id": ids[0], "code": "CULTURE"},
+        None,
+        {"id": ids[2], "code": "THEORY"},
+    ]
+
+
+async def test_nodes_rejects_over_100_ids(client) -> None:
+    ids = [global_id("Platform", index) for index in range(1, 102)]
+
+    body = await execute(client, NODES, ids=ids)
+
+    assert body["data"] is None
+    assert body["errors"][0]["message"] == "ids lists 101 IDs, the maximum is 100"
+
+
+async def test_node_with_huge_row_id_is_null(client) -> None:
+    body = await execute(client, NODE, id=global_id("Platform", 10**30))
+
+    assert body["data"] == {"node": None}
+    assert "errors" not in body
+
+
+async def test_node_with_garbage_id_is_readable(client) -> None:
+    body = await execute(client, NODE, id="garbage")
+
+    assert (
+        body["errors"][0]["message"] == 'Value cannot represent a GlobalID: "garbage".'
+    )
+
+
+async def test_cursor_past_any_offset_rejected(client) -> None:
+    huge = global_id("offset", 10**20)
+
+    body = await execute(client, REGIONS_AFTER, after=huge)
+
+    assert body["errors"][0]["message"] == "after is not a valid cursor"
+
+
+async def test_search_text_longer_than_64_rejected(client) -> None:
+    await _platform("THEORY")
+
+    too_long = await execute(client, PLATFORMS_NAMED, text="理" * 65)
+    padded = await execute(client, PLATFORMS_NAMED, text="  THEORY  ")
+
+    assert too_long["data"] is None
+    assert (
+        "search text is 65 characters long, the maximum is 64"
+        in (too_long["errors"][0]["message"])
+    )
+    assert padded["data"] == {"platforms": {"totalCount": 1}}
