@@ -44,6 +44,7 @@ test: $(STAMP) chromium
 # see docs/benchmarks.md.
 bench: $(STAMP)
 	$(BIN)/python -m bench.dashboard --requests 500 --concurrency 100
+	command -v wrk >/dev/null && bench/wrk.sh || echo "install wrk for bench/wrk.sh"
 
 # Regenerate schema.graphql from the Strawberry schema after changing a type.
 schema: $(STAMP)

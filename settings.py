@@ -83,6 +83,9 @@ class Settings:
             "STAR_THRESHOLDS", (100, 300, 600, 1000, 1500)
         )
     )
+    response_cache_seconds: float = field(
+        default_factory=lambda: _env_float("RESPONSE_CACHE_SECONDS", 2)
+    )
     dashboard_cache_seconds: int = field(
         default_factory=lambda: _env_int("DASHBOARD_CACHE_SECONDS", 5)
     )

@@ -16,13 +16,16 @@ from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 from tortoise import Tortoise, connections
 
 from api.context import Context
 from api.graphiql import graphiql_assets_mount, graphiql_page
 from api.live import EventFeed
+from api.response_cache import ResponseCache
 from api.schema.root import schema
 from api.security.authentication import (
     authenticate_connection_params,
@@ -54,11 +57,39 @@ class GraphQLApp(GraphQL):
         )
         self.settings = settings
         self.rate_limiter = rate_limiter
+        self.response_cache = ResponseCache(settings.response_cache_seconds)
 
     @property
     def graphql_ide_html(self) -> str:
         """Return the GraphiQL page that loads its assets from this app."""
         return graphiql_page()
+
+    async def execute_single(
+        self,
+        request: Any,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Context,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Run one operation, sharing results of identical anonymous queries."""
+        key = None
+        if context.actor.is_anonymous:
+            key = self.response_cache.key(
+                request_data.query,
+                request_data.variables,
+                request_data.operation_name,
+                self.settings.max_tokens,
+            )
+        if key is not None and (cached := self.response_cache.get(key)) is not None:
+            return cached
+        result = await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        if key is not None:
+            self.response_cache.put(key, result)
+        return result
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         context = Context(request=request, response=response, settings=self.settings)

@@ -8,11 +8,9 @@ Tortoise connections with the tests so that one log counts all SQL.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
-import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
@@ -22,22 +20,15 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 import httpx
 import pytest
-import uvicorn
 from tortoise import Tortoise, connections
 
-from api.app import create_app
 from api.live.feed import in_feed_reader
 from db.config import tortoise_config
 from db.migrate import apply_migrations
 from settings import Settings, load_settings
+from tests.servers import running_server
 
 SQL_VERBS = ("SELECT", "INSERT", "UPDATE", "DELETE", "WITH")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @contextlib.asynccontextmanager
@@ -79,25 +70,21 @@ def is_postgres(database_url: str) -> bool:
 def settings(database_url: str) -> Settings:
     # The whole suite comes from one loopback address, so the per-client rate
     # limit is off here; tests/api/security starts servers that enforce it.
+    # Tests change data between identical queries, so whole anonymous results
+    # are not reused; tests/api/test_response_cache.py turns that on.
     return replace(
-        load_settings(), database_url=database_url, debug=False, rate_limit_requests=0
+        load_settings(),
+        database_url=database_url,
+        debug=False,
+        rate_limit_requests=0,
+        response_cache_seconds=0,
     )
 
 
 @pytest.fixture(scope="session")
 async def server_url(settings: Settings) -> AsyncIterator[str]:
-    port = _free_port()
-    app = create_app(settings, manage_database=False)
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", ws="websockets"
-    )
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn exposes only a flag
-        await asyncio.sleep(0.01)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    await task
+    async with running_server(settings) as url:
+        yield url
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import time
 
 import httpx
 
-from tests.conftest import _free_port
+from tests.servers import free_port
 
 
 async def test_served_app_reaches_database(database_url: str) -> None:
-    port = _free_port()
+    port = free_port()
     server = await asyncio.create_subprocess_exec(
         sys.executable,
         *("-m", "uvicorn", "api.app:create_app", "--factory"),

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
-from api.app import create_app
 from db.models.access import Account, ApiKey, RevokedToken
 from db.models.enums import Role
 from db.models.geo import Region
@@ -25,7 +21,6 @@ from domain.actor import SYSTEM
 from domain.identity import mask_id_number, mask_phone
 from domain.pii import current_cipher
 from settings import Settings
-from tests.conftest import _free_port
 
 PASSWORD = "correct-horse-battery"
 ID_NUMBER = "33028219900101123X"
@@ -171,28 +166,6 @@ async def row_counts() -> dict[str, int]:
         model.__name__: await model.all().count()
         for model in (Account, ApiKey, RevokedToken, AuditEntry, Volunteer)
     }
-
-
-@contextlib.asynccontextmanager
-async def serve(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    """Run a second server with other settings, sharing the test database."""
-    port = _free_port()
-    app = create_app(settings, manage_database=False)
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", ws="websockets"
-    )
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn exposes only a flag
-        await asyncio.sleep(0.01)
-    try:
-        async with httpx.AsyncClient(
-            base_url=f"http://127.0.0.1:{port}", timeout=30
-        ) as http:
-            yield http
-    finally:
-        server.should_exit = True
-        await task
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import httpx
 
 from api.app import create_app
 from settings import Settings
-from tests.api.security.conftest import serve
+from tests.servers import serve
 
 DEEP = (
     "{ regions { edges { node { parent { parent { parent { parent { parent "

@@ -13,7 +13,8 @@ from api.security.ratelimit import MemoryRateLimiter, RedisRateLimiter
 from db.models.enums import Role
 from domain import accounts
 from settings import Settings
-from tests.api.security.conftest import PASSWORD, Accounts, bearer, serve
+from tests.api.security.conftest import PASSWORD, Accounts, bearer
+from tests.servers import serve
 
 VIEWER = {"query": "{ viewer { label } }"}
 REDIS_URL = "redis://127.0.0.1:6379/0"
