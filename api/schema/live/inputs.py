@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
+from api.schema.project.types import DeliveryCategory
+
 _ALLIANCE = "Alliance (志愿服务联盟): its global ID or its numeric id."
 _WITHIN = "Code of a region: keeps changes in it and in every region under it."
-_CATEGORY = "Delivery category: THEORY, POLICY, CULTURE, CIVILITY or WELLBEING."
+_CATEGORY = "Delivery category (五送) of the changed object."
 
 
 @strawberry.input(description="Which activity changes to receive.")
@@ -15,8 +17,9 @@ class ActivityUpdateFilter:
         default=None, description=_ALLIANCE
     )
     within: str | None = strawberry.field(default=None, description=_WITHIN)
-    # NOTE: a String until the project schema defines the DeliveryCategory enum.
-    category: str | None = strawberry.field(default=None, description=_CATEGORY)
+    category: DeliveryCategory | None = strawberry.field(
+        default=None, description=_CATEGORY
+    )
     project: strawberry.ID | None = strawberry.field(
         default=None, description="Project (实践项目): its global ID or numeric id."
     )
@@ -28,4 +31,6 @@ class ServiceRequestUpdateFilter:
         default=None, description=_ALLIANCE
     )
     within: str | None = strawberry.field(default=None, description=_WITHIN)
-    category: str | None = strawberry.field(default=None, description=_CATEGORY)
+    category: DeliveryCategory | None = strawberry.field(
+        default=None, description=_CATEGORY
+    )

@@ -52,7 +52,7 @@ class LiveSubscription:
         events = await activity_updates(
             alliance=filter.alliance,
             within=filter.within,
-            category=filter.category,
+            category=filter.category.value if filter.category else None,
             project=filter.project,
             after_event_id=after_event_id,
         )
@@ -77,7 +77,7 @@ class LiveSubscription:
         events = await service_request_updates(
             alliance=filter.alliance,
             within=filter.within,
-            category=filter.category,
+            category=filter.category.value if filter.category else None,
             after_event_id=after_event_id,
         )
         actor = info.context.actor

@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.schema.geo.types import RegionType
+from api.schema.project.types import DeliveryCategory
 from db.models.outbox import Event
 
 EventId = NewType("EventId", int)
@@ -54,8 +55,8 @@ class LiveUpdate:
     region_code: str = strawberry.field(
         description="Code of the region of the changed object; empty when none."
     )
-    category: str = strawberry.field(
-        description="Delivery category (五送) of the object; empty when none."
+    category: DeliveryCategory | None = strawberry.field(
+        description="Delivery category (五送) of the object; null when it has none."
     )
     payload: JSON = strawberry.field(
         description="Fields of the change that depend on its kind; never personal data."
@@ -88,7 +89,7 @@ class ActivityUpdate(LiveUpdate):
             kind=row.kind,
             occurred_at=row.created_at,
             region_code=row.region_code,
-            category=row.category,
+            category=DeliveryCategory(row.category) if row.category else None,
             payload=row.payload,
             activity_id=relay.GlobalID(
                 type_name="Activity", node_id=str(row.object_id)
@@ -114,7 +115,7 @@ class ServiceRequestUpdate(LiveUpdate):
             kind=row.kind,
             occurred_at=row.created_at,
             region_code=row.region_code,
-            category=row.category,
+            category=DeliveryCategory(row.category) if row.category else None,
             payload=row.payload,
             service_request_id=relay.GlobalID(
                 type_name="ServiceRequest", node_id=str(row.object_id)
