@@ -4,8 +4,9 @@ Two real `python -m api` processes share the test database (the SQLite file
 or the PostgreSQL database of this run) and a Redis channel of their own.
 They poll the event table only once a minute, so an event that reaches them
 within seconds was carried by a Redis notification, or read from the table
-when the listener reconnected. The test process writes the events and
-announces them with the same feed and notifier a server process uses.
+when the listener reconnected. The first test writes the events and
+announces them with the same feed and notifier a server process uses; the
+second sends a mutation to one process and subscribes on the other.
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ from redis.asyncio import Redis
 
 from api.live import EventFeed
 from api.live.notifier import RedisNotifier, listener_client_name
+from api.resolvers.ids import encode_id
+from tests.api.graphql import administrator_headers
 from tests.api.live.conftest import write_event
+from tests.worlds import build_world
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 ROOT = Path(__file__).resolve().parents[3]
@@ -34,6 +38,28 @@ subscription Activities($after: EventId) {
   activityUpdates(afterEventId: $after) { eventId }
 }
 """
+
+
+REQUEST_UPDATES = """
+subscription { serviceRequestUpdates { eventId kind serviceRequestId regionCode } }
+"""
+SUBMIT_REQUEST = """
+mutation Submit($input: SubmitServiceRequestInput!) {
+  submitServiceRequest(input: $input) { __typename ... on ServiceRequest { id } }
+}
+"""
+
+
+def _request(world) -> dict:
+    return {
+        "input": {
+            "residentName": "陈阿姨",
+            "phone": "13957412345",
+            "regionId": encode_id("Region", world.village.id),
+            "category": "WELLBEING",
+            "description": "需要上门理发",
+        }
+    }
 
 
 def _free_port() -> int:
@@ -167,3 +193,27 @@ async def test_event_reaches_other_processes(
 
     # Servers a and b, and the writing process itself.
     assert len(listeners) == 3
+
+
+async def test_mutation_reaches_other_process(
+    two_servers, open_socket, settings
+) -> None:
+    world = await build_world()
+    headers = await administrator_headers(settings)
+    process_a, process_b = two_servers
+    socket = await open_socket(process_b)
+    await socket.init({"authorization": headers["Authorization"]})
+    await socket.subscribe("1", REQUEST_UPDATES)
+
+    async with httpx.AsyncClient(base_url=process_a, timeout=10) as http:
+        response = await http.post(
+            "/graphql",
+            json={"query": SUBMIT_REQUEST, "variables": _request(world)},
+        )
+    created = response.json()["data"]["submitServiceRequest"]
+    update = (await socket.next_data("1"))["serviceRequestUpdates"]
+
+    assert created["__typename"] == "ServiceRequest"
+    assert update["kind"] == "SUBMITTED"
+    assert update["serviceRequestId"] == created["id"]
+    assert update["regionCode"] == world.village.code
