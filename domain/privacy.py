@@ -39,6 +39,16 @@ def disclosure_for(actor: Actor, volunteer_id: int) -> Disclosure:
     return Disclosure.NONE
 
 
+def may_read_records(actor: Actor, volunteer_id: int) -> bool:
+    """Return whether the actor may read a volunteer's own records.
+
+    The records are signups, service records, the points ledger, certificates
+    and training records. The readers are exactly the actors with FULL
+    disclosure, so one rule decides both raw personal data and these records.
+    """
+    return disclosure_for(actor, volunteer_id) is Disclosure.FULL
+
+
 @dataclass(frozen=True)
 class PersonalFields:
     """The stored personal columns of one volunteer row."""
