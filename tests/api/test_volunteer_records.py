@@ -114,14 +114,14 @@ async def headers_for(
 
 async def serve_two_hours(volunteer: Volunteer, position: Position) -> ServiceRecord:
     """Sign up, attend 09:00-11:00 and have the record confirmed."""
-    taken = await signup.sign_up(
+    signed_up = await signup.sign_up(
         volunteer_actor(volunteer.id),
         volunteer_id=volunteer.id,
         position_id=position.id,
     )
-    await attendance.check_in(ADMIN, signup_id=taken.id, at=MORNING_START)
+    await attendance.check_in(ADMIN, signup_id=signed_up.id, at=MORNING_START)
     record = await attendance.check_out(
-        ADMIN, signup_id=taken.id, at=MORNING_START + timedelta(hours=2)
+        ADMIN, signup_id=signed_up.id, at=MORNING_START + timedelta(hours=2)
     )
     return await attendance.confirm_record(ADMIN, record_id=record.id)
 
@@ -159,12 +159,13 @@ async def served() -> Served:
 def assert_own_records(found: dict, served: Served) -> None:
     assert found["number"] == served.volunteer.number
     assert len(found["signups"]) == 1
-    taken = found["signups"][0]
-    assert taken["status"] == "CHECKED_OUT"
-    assert taken["checkedInAt"] == "2026-03-02T01:00:00+00:00"
-    assert taken["checkedOutAt"] == "2026-03-02T03:00:00+00:00"
-    assert taken["position"] == {"name": "宣讲员"}
-    assert taken["activity"] == {"title": "理论宣讲进礼堂"}
+    row = found["signups"][0]
+    assert row["status"] == "CHECKED_OUT"
+    assert row["checkedInAt"] == "2026-03-02T01:00:00+00:00"
+    assert row["checkedOutAt"] == "2026-03-02T03:00:00+00:00"
+    assert row["position"] == {"name": "宣讲员"}
+    assert row["activity"] == {"title": "理论宣讲进礼堂"}
+
     assert len(found["serviceRecords"]) == 1
     record = found["serviceRecords"][0]
     assert record["minutes"] == 120
@@ -174,6 +175,7 @@ def assert_own_records(found: dict, served: Served) -> None:
     assert record["reason"] == ""
     assert record["offsetsId"] is None
     assert record["confirmedAt"] == served.record.confirmed_at.isoformat()
+
     ledger_lines = [
         {key: entry[key] for key in ("kind", "points", "balanceAfter", "reason")}
         for entry in found["pointsEntries"]
@@ -189,6 +191,7 @@ def assert_own_records(found: dict, served: Served) -> None:
     assert ledger_lines[1]["points"] == "2.00"
     assert ledger_lines[1]["balanceAfter"] == "2.00"
     assert len(ledger_lines) == 2
+
     assert found["certificates"] == [
         {
             "number": served.certificate.number,
