@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from db.models.activity import Position
-from db.models.enums import Role
+from db.models.enums import RegionLevel, Role
 from db.models.people import Volunteer
 from db.models.service import Certificate, ServiceRecord
-from domain import attendance, certificates, ledger, signup, training
+from domain import attendance, certificates, ledger, organization, signup, training
 from domain.accounts import create_account, issue_token
 from settings import Settings
 from tests.api.graphql import execute, global_id
@@ -101,11 +101,9 @@ class Served:
 
 
 async def headers_for(
-    settings: Settings, username: str, role: Role, volunteer_id: int | None = None
+    settings: Settings, username: str, role: Role, **scope: int
 ) -> dict[str, str]:
-    account = await create_account(
-        username, "test-password-1", role, volunteer_id=volunteer_id
-    )
+    account = await create_account(username, "test-password-1", role, **scope)
     issued = issue_token(
         account, secret_key=settings.secret_key, lifetime=timedelta(hours=1)
     )
@@ -206,7 +204,7 @@ def assert_own_records(found: dict, served: Served) -> None:
 
 async def test_volunteer_reads_own_records(client, settings, served) -> None:
     headers = await headers_for(
-        settings, "own-volunteer", Role.VOLUNTEER, served.volunteer.id
+        settings, "own-volunteer", Role.VOLUNTEER, volunteer_id=served.volunteer.id
     )
 
     body = await execute(
@@ -222,7 +220,7 @@ async def test_volunteer_reads_own_records(client, settings, served) -> None:
 
 async def test_viewer_volunteer_reads_own_records(client, settings, served) -> None:
     headers = await headers_for(
-        settings, "own-volunteer", Role.VOLUNTEER, served.volunteer.id
+        settings, "own-volunteer", Role.VOLUNTEER, volunteer_id=served.volunteer.id
     )
 
     body = await execute(client, VIEWER_RECORDS, headers=headers)
@@ -266,7 +264,9 @@ HIDDEN = {
 
 async def test_other_volunteer_reads_null(client, settings, served) -> None:
     other = await make_volunteer(served.world)
-    headers = await headers_for(settings, "other-volunteer", Role.VOLUNTEER, other.id)
+    headers = await headers_for(
+        settings, "other-volunteer", Role.VOLUNTEER, volunteer_id=other.id
+    )
 
     body = await execute(
         client,
@@ -288,9 +288,53 @@ async def test_anonymous_reads_null(client, served) -> None:
     assert body["data"]["node"] == {"number": served.volunteer.number, **HIDDEN}
 
 
+async def test_captain_over_brigade_reads(client, settings, served) -> None:
+    headers = await headers_for(
+        settings,
+        "town-captain",
+        Role.CAPTAIN,
+        brigade_id=served.world.town_brigade.id,
+    )
+
+    body = await execute(
+        client,
+        VOLUNTEER_RECORDS,
+        headers=headers,
+        id=global_id("Volunteer", served.volunteer.id),
+    )
+
+    assert "errors" not in body, body
+    assert_own_records(body["data"]["node"], served)
+
+
+async def test_captain_elsewhere_reads_null(client, settings, served) -> None:
+    sibling = await organization.create_brigade(
+        ADMIN,
+        name="观海卫镇第二志愿服务大队",
+        level=RegionLevel.TOWN,
+        region_id=served.world.town.id,
+        parent_id=served.world.corps.id,
+    )
+    headers = await headers_for(
+        settings, "sibling-captain", Role.CAPTAIN, brigade_id=sibling.id
+    )
+
+    body = await execute(
+        client,
+        VOLUNTEER_RECORDS,
+        headers=headers,
+        id=global_id("Volunteer", served.volunteer.id),
+    )
+
+    assert "errors" not in body, body
+    assert body["data"]["node"] == {"number": served.volunteer.number, **HIDDEN}
+
+
 async def test_volunteers_list_hides_others(client, settings, served) -> None:
     other = await make_volunteer(served.world)
-    headers = await headers_for(settings, "other-volunteer", Role.VOLUNTEER, other.id)
+    headers = await headers_for(
+        settings, "other-volunteer", Role.VOLUNTEER, volunteer_id=other.id
+    )
 
     body = await execute(client, VOLUNTEERS_RECORDS, headers=headers, first=10)
 
@@ -312,23 +356,32 @@ async def test_records_query_count_fixed(client, settings, query_log) -> None:
     _, position = await make_open_activity(world, await make_project(world))
     for _ in range(6):
         await serve_two_hours(await make_volunteer(world), position)
-    headers = await headers_for(settings, "admin", Role.ADMINISTRATOR)
-    counts = []
+    readers = {
+        "admin": await headers_for(settings, "admin", Role.ADMINISTRATOR),
+        "captain": await headers_for(
+            settings, "captain", Role.CAPTAIN, brigade_id=world.town_brigade.id
+        ),
+    }
+    counts = {"admin": [], "captain": []}
 
-    for page_size in (2, 6):
-        with query_log.recording():
-            body = await execute(
-                client, VOLUNTEERS_RECORDS, headers=headers, first=page_size
-            )
-        assert "errors" not in body, body
-        edges = body["data"]["volunteers"]["edges"]
-        assert len(edges) == page_size
-        assert all(len(edge["node"]["signups"]) == 1 for edge in edges)
-        counts.append(query_log.count)
+    for reader, headers in readers.items():
+        for page_size in (2, 6):
+            with query_log.recording():
+                body = await execute(
+                    client, VOLUNTEERS_RECORDS, headers=headers, first=page_size
+                )
+            assert "errors" not in body, body
+            edges = body["data"]["volunteers"]["edges"]
+            assert len(edges) == page_size
+            assert all(len(edge["node"]["signups"]) == 1 for edge in edges)
+            counts[reader].append(query_log.count)
 
-    # account, page, total, signups, positions, activities, service records,
-    # points entries, certificates and training records
-    assert counts == [10, 10], query_log.statements
+    # revoked-token check, account, page, signups, positions, activities,
+    # service records, points entries, certificates and training records
+    assert counts["admin"] == [10, 10], query_log.statements
+    # and for a captain: the captain's brigade path at sign-in, then the
+    # brigade links and brigades of the page's volunteers
+    assert counts["captain"] == [13, 13], query_log.statements
 
 
 async def test_certificate_query_verifies_number(client, served) -> None:

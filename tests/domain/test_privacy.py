@@ -43,5 +43,7 @@ def test_records_readers_per_actor() -> None:
     assert not may_read_records(volunteer, 8)
     assert may_read_records(ADMIN, 8)
     assert not may_read_records(CAPTAIN, 8)
+    assert not may_read_records(CAPTAIN, 8, ["/1/5/"])
+    assert may_read_records(CAPTAIN, 8, ["/1/5/", "/1/4/9/"])
     assert not may_read_records(PARTNER, 8)
     assert not may_read_records(ANONYMOUS, 8)

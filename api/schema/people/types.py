@@ -53,7 +53,10 @@ TrainingRecord = Annotated[
     "TrainingRecordType", strawberry.lazy("api.schema.training.types")
 ]
 
-OWN_RECORDS = "; for the volunteer themself and administrators only, null for others."
+OWN_RECORDS = (
+    "; for the volunteer themself, administrators and captains over one of the "
+    "volunteer's brigades, null for others."
+)
 
 
 @strawberry.type(name="Volunteer", description="A registered volunteer (注册志愿者).")
@@ -142,13 +145,23 @@ class VolunteerType(PersonalDataFields, relay.Node):
         rows = await info.context.loaders.brigades_by_volunteer_id.load(self.id)
         return [BrigadeType.from_model(row) for row in rows]
 
+    async def _records_visible(self, info: Info) -> bool:
+        actor = info.context.actor
+        if may_read_records(actor, self.id):
+            return True
+        if actor.role is not enums.Role.CAPTAIN:
+            return False
+        # Only captains need the brigades; the loader batches them per operation.
+        brigades = await info.context.loaders.brigades_by_volunteer_id.load(self.id)
+        return may_read_records(actor, self.id, [row.path for row in brigades])
+
     @strawberry.field(
         description="Signups (报名), newest first, the whole list" + OWN_RECORDS
     )
     async def signups(self, info: Info) -> list[Signup] | None:
         from api.schema.service.types import SignupType
 
-        if not may_read_records(info.context.actor, self.id):
+        if not await self._records_visible(info):
             return None
         rows = await info.context.loaders.signups_by_volunteer_id.load(self.id)
         return [SignupType.from_model(row) for row in rows]
@@ -160,7 +173,7 @@ class VolunteerType(PersonalDataFields, relay.Node):
     async def service_records(self, info: Info) -> list[ServiceRecord] | None:
         from api.schema.service.types import ServiceRecordType
 
-        if not may_read_records(info.context.actor, self.id):
+        if not await self._records_visible(info):
             return None
         loader = info.context.loaders.service_records_by_volunteer_id
         return [ServiceRecordType.from_model(row) for row in await loader.load(self.id)]
@@ -172,7 +185,7 @@ class VolunteerType(PersonalDataFields, relay.Node):
     async def points_entries(self, info: Info) -> list[PointsEntry] | None:
         from api.schema.service.types import PointsEntryType
 
-        if not may_read_records(info.context.actor, self.id):
+        if not await self._records_visible(info):
             return None
         loader = info.context.loaders.points_entries_by_volunteer_id
         return [PointsEntryType.from_model(row) for row in await loader.load(self.id)]
@@ -183,7 +196,7 @@ class VolunteerType(PersonalDataFields, relay.Node):
     async def certificates(self, info: Info) -> list[Certificate] | None:
         from api.schema.service.types import CertificateType
 
-        if not may_read_records(info.context.actor, self.id):
+        if not await self._records_visible(info):
             return None
         loader = info.context.loaders.certificates_by_volunteer_id
         return [CertificateType.from_model(row) for row in await loader.load(self.id)]
@@ -194,7 +207,7 @@ class VolunteerType(PersonalDataFields, relay.Node):
     async def training_records(self, info: Info) -> list[TrainingRecord] | None:
         from api.schema.training.types import TrainingRecordType
 
-        if not may_read_records(info.context.actor, self.id):
+        if not await self._records_visible(info):
             return None
         loader = info.context.loaders.training_records_by_volunteer_id
         rows = await loader.load(self.id)
