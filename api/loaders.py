@@ -17,7 +17,7 @@ from tortoise.functions import Count
 from tortoise.models import Model
 
 from api.resolvers.pagination import Page
-from db.models.activity import Activity, Position
+from db.models.activity import Activity, Position, Signup
 from db.models.enums import ProjectStatus
 from db.models.geo import Region
 from db.models.org import (
@@ -31,6 +31,8 @@ from db.models.org import (
 )
 from db.models.people import Volunteer
 from db.models.project import Project, ProjectReview
+from db.models.service import Certificate, PointsEntry, ServiceRecord
+from db.models.training import TrainingRecord
 from db.models.venue import Hall
 from db.queries.windows import ranked_ids
 
@@ -294,3 +296,32 @@ class Loaders:
     @cached_property
     def positions_by_activity_id(self) -> DataLoader[int, list[Position]]:
         return grouped_loader(Position, "activity_id")
+
+    @cached_property
+    def signups_by_volunteer_id(self) -> DataLoader[int, list[Signup]]:
+        return grouped_loader(Signup, "volunteer_id", order_by=("-created_at", "-id"))
+
+    @cached_property
+    def service_records_by_volunteer_id(
+        self,
+    ) -> DataLoader[int, list[ServiceRecord]]:
+        return grouped_loader(
+            ServiceRecord, "volunteer_id", order_by=("-served_on", "-id")
+        )
+
+    @cached_property
+    def points_entries_by_volunteer_id(self) -> DataLoader[int, list[PointsEntry]]:
+        # Entries are append-only, so the highest id is the newest entry.
+        return grouped_loader(PointsEntry, "volunteer_id", order_by=("-id",))
+
+    @cached_property
+    def certificates_by_volunteer_id(self) -> DataLoader[int, list[Certificate]]:
+        return grouped_loader(Certificate, "volunteer_id", order_by=("-id",))
+
+    @cached_property
+    def training_records_by_volunteer_id(
+        self,
+    ) -> DataLoader[int, list[TrainingRecord]]:
+        return grouped_loader(
+            TrainingRecord, "volunteer_id", order_by=("-completed_on", "-id")
+        )

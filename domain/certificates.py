@@ -73,8 +73,11 @@ async def issue_certificate(
     return certificate
 
 
-async def verify_certificate(number: str) -> Verification:
-    """Return what the certificate with this number certifies."""
+async def find_certificate(number: str) -> Verification | None:
+    """Return what the certificate with this number certifies, or None.
+
+    Raises InvalidInput when the number does not have the CXC-2026-000123 form.
+    """
     number = (number or "").strip().upper()
     if not NUMBER_SHAPE.fullmatch(number):
         raise InvalidInput(
@@ -85,7 +88,7 @@ async def verify_certificate(number: str) -> Verification:
         await Certificate.filter(number=number).select_related("volunteer").first()
     )
     if certificate is None:
-        raise NotFound(f"no certificate has the number {number}", field="number")
+        return None
     volunteer = certificate.volunteer
     return Verification(
         number=certificate.number,
@@ -96,3 +99,13 @@ async def verify_certificate(number: str) -> Verification:
         issuer=certificate.issuer,
         issued_at=certificate.issued_at,
     )
+
+
+async def verify_certificate(number: str) -> Verification:
+    """Return what the certificate with this number certifies, or raise NotFound."""
+    found = await find_certificate(number)
+    if found is None:
+        raise NotFound(
+            f"no certificate has the number {number.strip().upper()}", field="number"
+        )
+    return found

@@ -16,11 +16,13 @@ The GraphQL fields that apply this are in api.security.pii.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
 from domain.actor import Actor
+from domain.permissions import is_captain_of
 
 
 class Disclosure(Enum):
@@ -37,6 +39,22 @@ def disclosure_for(actor: Actor, volunteer_id: int) -> Disclosure:
     if actor.role is not None:
         return Disclosure.MASKED
     return Disclosure.NONE
+
+
+def may_read_records(
+    actor: Actor, volunteer_id: int, brigade_paths: Iterable[str] = ()
+) -> bool:
+    """Return whether the actor may read a volunteer's own records.
+
+    The records are signups, service records, the points ledger, certificates
+    and training records. The actors with FULL disclosure read them, and so
+    does a captain over one of `brigade_paths`, the volunteer's brigades,
+    because captains confirm their team's hours. A captain still reads the
+    ID number and phone masked.
+    """
+    if disclosure_for(actor, volunteer_id) is Disclosure.FULL:
+        return True
+    return any(is_captain_of(actor, path) for path in brigade_paths)
 
 
 @dataclass(frozen=True)

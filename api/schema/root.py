@@ -26,6 +26,7 @@ from api.schema.project.mutation import ProjectMutation
 from api.schema.project.query import ProjectQuery
 from api.schema.request.mutation import RequestMutation
 from api.schema.service.mutation import ServiceMutation
+from api.schema.service.query import ServiceQuery
 from api.schema.training.mutation import TrainingMutation
 from api.schema.venue.mutation import VenueMutation
 from api.schema.venue.query import VenueQuery
@@ -44,6 +45,7 @@ Query = merge_types(
         ActivityQuery,
         DashboardQuery,
         AccessQuery,
+        ServiceQuery,
     ),
 )
 Mutation = merge_types(

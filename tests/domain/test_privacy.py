@@ -5,7 +5,7 @@ from __future__ import annotations
 from db.models.enums import Role
 from domain.actor import ANONYMOUS, Actor
 from domain.permissions import partner_reaches
-from domain.privacy import Disclosure, disclosure_for
+from domain.privacy import Disclosure, disclosure_for, may_read_records
 
 CAPTAIN = Actor(label="CAPTAIN:c", role=Role.CAPTAIN, brigade_path="/1/4/")
 PARTNER = Actor(
@@ -34,3 +34,16 @@ def test_disclosure_per_actor() -> None:
     assert disclosure_for(CAPTAIN, 8) is Disclosure.MASKED
     assert disclosure_for(PARTNER, 8) is Disclosure.NONE
     assert disclosure_for(ANONYMOUS, 8) is Disclosure.NONE
+
+
+def test_records_readers_per_actor() -> None:
+    volunteer = Actor(label="VOLUNTEER:v", role=Role.VOLUNTEER, volunteer_id=7)
+
+    assert may_read_records(volunteer, 7)
+    assert not may_read_records(volunteer, 8)
+    assert may_read_records(ADMIN, 8)
+    assert not may_read_records(CAPTAIN, 8)
+    assert not may_read_records(CAPTAIN, 8, ["/1/5/"])
+    assert may_read_records(CAPTAIN, 8, ["/1/5/", "/1/4/9/"])
+    assert not may_read_records(PARTNER, 8)
+    assert not may_read_records(ANONYMOUS, 8)

@@ -73,6 +73,19 @@ async def test_unknown_certificate_not_found() -> None:
     assert raised.value.field == "number"
 
 
+async def test_find_unknown_certificate_none() -> None:
+    found = await certificates.find_certificate(" cxc-2026-999999 ")
+
+    assert found is None
+
+
+async def test_find_malformed_number_rejected() -> None:
+    with pytest.raises(InvalidInput) as raised:
+        await certificates.find_certificate("2026-000001")
+
+    assert raised.value.field == "number"
+
+
 async def test_certificate_needs_confirmed_time() -> None:
     world = await build_world()
     volunteer = await make_volunteer(world)

@@ -7,7 +7,9 @@ from enum import Enum
 from typing import Annotated
 
 import strawberry
+from strawberry.types import Info
 
+from api.schema.people.types import VolunteerType
 from db.models import enums
 from db.models.access import Account, ApiKey
 from domain.actor import Actor
@@ -108,6 +110,16 @@ class Viewer:
         description="Alliances in scope: a convener's one, or a key's."
     )
     region_codes: list[str] = strawberry.field(description="A key's region codes.")
+
+    @strawberry.field(
+        description="The signed-in account's own volunteer, with its signups, "
+        "hours, points and certificates; null without one."
+    )
+    async def volunteer(self, info: Info) -> VolunteerType | None:
+        if self.volunteer_id is None:
+            return None
+        row = await info.context.loaders.volunteer_by_id.load(self.volunteer_id)
+        return VolunteerType.from_model(row) if row else None
 
     @classmethod
     def from_actor(cls, actor: Actor) -> Viewer:

@@ -15,10 +15,18 @@ from api.schema.pagination import CountedConnection
 from api.security.pii import PersonalDataFields, personal_fields
 from db.models import enums
 from db.models.people import Volunteer
+from domain.privacy import may_read_records
 from domain.stars import hundredths_to_points, minutes_to_hours, star_level
 
 if TYPE_CHECKING:
     from api.schema.org.types import BrigadeType
+    from api.schema.service.types import (
+        CertificateType,
+        PointsEntryType,
+        ServiceRecordType,
+        SignupType,
+    )
+    from api.schema.training.types import TrainingRecordType
 
 Sex = strawberry.enum(enums.Sex, description="Sex (性别): MALE 男, FEMALE 女.")
 PoliticalStatus = strawberry.enum(
@@ -34,6 +42,21 @@ VolunteerStatus = strawberry.enum(
 )
 
 Brigade = Annotated["BrigadeType", strawberry.lazy("api.schema.org.types")]
+# The service types refer back to Volunteer, so they are resolved lazily.
+Signup = Annotated["SignupType", strawberry.lazy("api.schema.service.types")]
+ServiceRecord = Annotated[
+    "ServiceRecordType", strawberry.lazy("api.schema.service.types")
+]
+PointsEntry = Annotated["PointsEntryType", strawberry.lazy("api.schema.service.types")]
+Certificate = Annotated["CertificateType", strawberry.lazy("api.schema.service.types")]
+TrainingRecord = Annotated[
+    "TrainingRecordType", strawberry.lazy("api.schema.training.types")
+]
+
+OWN_RECORDS = (
+    "; for the volunteer themself, administrators and captains over one of the "
+    "volunteer's brigades, null for others."
+)
 
 
 @strawberry.type(name="Volunteer", description="A registered volunteer (注册志愿者).")
@@ -121,6 +144,74 @@ class VolunteerType(PersonalDataFields, relay.Node):
 
         rows = await info.context.loaders.brigades_by_volunteer_id.load(self.id)
         return [BrigadeType.from_model(row) for row in rows]
+
+    async def _records_visible(self, info: Info) -> bool:
+        actor = info.context.actor
+        if may_read_records(actor, self.id):
+            return True
+        if actor.role is not enums.Role.CAPTAIN:
+            return False
+        # Only captains need the brigades; the loader batches them per operation.
+        brigades = await info.context.loaders.brigades_by_volunteer_id.load(self.id)
+        return may_read_records(actor, self.id, [row.path for row in brigades])
+
+    @strawberry.field(
+        description="Signups (报名), newest first, the whole list" + OWN_RECORDS
+    )
+    async def signups(self, info: Info) -> list[Signup] | None:
+        from api.schema.service.types import SignupType
+
+        if not await self._records_visible(info):
+            return None
+        rows = await info.context.loaders.signups_by_volunteer_id.load(self.id)
+        return [SignupType.from_model(row) for row in rows]
+
+    @strawberry.field(
+        description="Service records (服务记录) of every status, by date of service "
+        "newest first, the whole list" + OWN_RECORDS
+    )
+    async def service_records(self, info: Info) -> list[ServiceRecord] | None:
+        from api.schema.service.types import ServiceRecordType
+
+        if not await self._records_visible(info):
+            return None
+        loader = info.context.loaders.service_records_by_volunteer_id
+        return [ServiceRecordType.from_model(row) for row in await loader.load(self.id)]
+
+    @strawberry.field(
+        description="The points ledger (积分明细), newest entry first, the whole "
+        "list" + OWN_RECORDS
+    )
+    async def points_entries(self, info: Info) -> list[PointsEntry] | None:
+        from api.schema.service.types import PointsEntryType
+
+        if not await self._records_visible(info):
+            return None
+        loader = info.context.loaders.points_entries_by_volunteer_id
+        return [PointsEntryType.from_model(row) for row in await loader.load(self.id)]
+
+    @strawberry.field(
+        description="Service certificates (服务证明) issued, newest first" + OWN_RECORDS
+    )
+    async def certificates(self, info: Info) -> list[Certificate] | None:
+        from api.schema.service.types import CertificateType
+
+        if not await self._records_visible(info):
+            return None
+        loader = info.context.loaders.certificates_by_volunteer_id
+        return [CertificateType.from_model(row) for row in await loader.load(self.id)]
+
+    @strawberry.field(
+        description="Courses completed (培训记录), newest first" + OWN_RECORDS
+    )
+    async def training_records(self, info: Info) -> list[TrainingRecord] | None:
+        from api.schema.training.types import TrainingRecordType
+
+        if not await self._records_visible(info):
+            return None
+        loader = info.context.loaders.training_records_by_volunteer_id
+        rows = await loader.load(self.id)
+        return [TrainingRecordType.from_model(row) for row in rows]
 
 
 VolunteerConnection = CountedConnection[VolunteerType]

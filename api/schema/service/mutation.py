@@ -239,7 +239,9 @@ class ServiceMutation:
 
     @strawberry.mutation(
         description="Look up what a certificate certifies by its number; open "
-        "to everyone, and it changes nothing."
+        "to everyone, and it changes nothing.",
+        deprecation_reason="Use the query certificate(number:), which returns "
+        "null for an unknown number.",
     )
     async def verify_certificate(
         self, info: Info, input: VerifyCertificateInput

@@ -16,7 +16,7 @@ from db.models.activity import Signup
 from db.models.service import Certificate, PointsEntry, ServiceRecord
 from domain.certificates import Verification
 from domain.ledger import LedgerResult
-from domain.stars import hundredths_to_points
+from domain.stars import hundredths_to_points, minutes_to_hours
 
 SignupStatus = strawberry.enum(
     enums.SignupStatus,
@@ -50,6 +50,7 @@ class SignupType:
     checked_out_at: datetime | None = strawberry.field(description="Check-out time.")
     volunteer_id: strawberry.Private[int]
     position_id: strawberry.Private[int]
+    activity_id: strawberry.Private[int]
 
     @classmethod
     def from_model(cls, row: Signup) -> SignupType:
@@ -60,6 +61,7 @@ class SignupType:
             checked_out_at=row.checked_out_at,
             volunteer_id=row.volunteer_id,
             position_id=row.position_id,
+            activity_id=row.activity_id,
         )
 
     @strawberry.field(description="The volunteer who signed up.")
@@ -71,6 +73,11 @@ class SignupType:
     async def position(self, info: Info) -> PositionType | None:
         row = await info.context.loaders.position_by_id.load(self.position_id)
         return PositionType.from_model(row) if row else None
+
+    @strawberry.field(description="The activity of the position.")
+    async def activity(self, info: Info) -> ActivityType | None:
+        row = await info.context.loaders.activity_by_id.load(self.activity_id)
+        return ActivityType.from_model(row) if row else None
 
 
 @strawberry.type(
@@ -110,6 +117,13 @@ class ServiceRecordType:
             served_on=row.served_on,
             confirmed_at=row.confirmed_at,
         )
+
+    @strawberry.field(
+        description="The minutes as hours, a decimal string with two places "
+        'rounded toward zero, e.g. "2.50" or "-0.75".'
+    )
+    def hours(self) -> str:
+        return str(minutes_to_hours(self.minutes))
 
     @strawberry.field(description="The volunteer credited.")
     async def volunteer(self, info: Info) -> VolunteerType | None:
