@@ -303,13 +303,28 @@ async def reject_record(actor: Actor, *, record_id: int, reason: str) -> Service
     return record
 
 
+async def _record_cap(record: ServiceRecord) -> int:
+    """Return the most minutes a record and its corrections may total.
+
+    A self-report may claim a whole day. Attendance is capped by the
+    scheduled length of its activity, or by the minutes already recorded
+    when the volunteer checked in before the start.
+    """
+    if record.source == RecordSource.SELF_REPORT or record.activity_id is None:
+        return MAX_SELF_REPORT_MINUTES
+    activity = await Activity.get(id=record.activity_id)
+    scheduled = int((activity.ends_at - activity.starts_at).total_seconds() // 60)
+    return max(scheduled, record.minutes)
+
+
 async def correct_record(
     actor: Actor, *, record_id: int, minutes: int, reason: str
 ) -> ServiceRecord:
     """Correct a CONFIRMED record by a new CONFIRMED record that offsets it.
 
-    `minutes` is the signed change (negative to take time back); the
-    original and its corrections never add up to less than 0. Confirmed
+    `minutes` is the signed change (negative to take time back). The
+    original and its corrections add up to between 0 and the cap of the
+    original: 24 hours for a self-report, else its activity's length. Confirmed
     minutes and points follow in the same transaction (see `domain.ledger`
     for a correction below what was spent).
     """
@@ -336,6 +351,13 @@ async def correct_record(
         if corrected + minutes < 0:
             raise InvalidInput(
                 f"the record totals {corrected} minutes and cannot lose {-minutes}",
+                field="minutes",
+            )
+        cap = await _record_cap(original)
+        if corrected + minutes > cap:
+            raise InvalidInput(
+                f"the record totals {corrected} minutes and cannot gain {minutes}: "
+                f"the corrected total is at most {cap} minutes",
                 field="minutes",
             )
         now = utc_now()

@@ -28,3 +28,34 @@ SearchText = strawberry.scalar(
     serialize=str,
     parse_value=_parse_search_text,
 )
+
+
+# JSON numbers are exact as IEEE doubles up to 2^53, which JavaScript clients read.
+MAX_LONG_INT = 2**53 - 1
+
+
+def _parse_long_int(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"a LongInt is a whole number, got {value!r}")
+    if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+        raise ValueError(f"a LongInt is a whole number, got {value!r}")
+    number = int(value)
+    if abs(number) > MAX_LONG_INT:
+        raise ValueError(f"a LongInt is at most 2^53 - 1 in size, got {value!r}")
+    return number
+
+
+def _serialize_long_int(value: int) -> int:
+    if abs(value) > MAX_LONG_INT:
+        raise ValueError(f"{value} does not fit in a LongInt")
+    return int(value)
+
+
+# GraphQL Int stops at 2^31 - 1, which sums over a province can pass.
+LongInt = strawberry.scalar(
+    NewType("LongInt", int),
+    description="A whole number that may exceed the 32 bits of Int, serialized "
+    "as a JSON number; exact up to 2^53 - 1 in size.",
+    serialize=_serialize_long_int,
+    parse_value=_parse_long_int,
+)

@@ -260,3 +260,46 @@ async def test_pending_record_cannot_be_corrected() -> None:
         await attendance.correct_record(
             ADMIN, record_id=record.id, minutes=10, reason="more"
         )
+
+
+async def test_self_report_correction_capped_at_day() -> None:
+    world = await build_world()
+    volunteer = await make_volunteer(world)
+    record = await _report(world, volunteer, 60)
+    await attendance.confirm_record(ADMIN, record_id=record.id)
+    await attendance.correct_record(
+        ADMIN, record_id=record.id, minutes=1380, reason="补录"
+    )
+
+    for too_many in (1, 2147483647):
+        with pytest.raises(InvalidInput) as raised:
+            await attendance.correct_record(
+                ADMIN, record_id=record.id, minutes=too_many, reason="补录"
+            )
+        assert raised.value.field == "minutes"
+        assert "at most 1440 minutes" in raised.value.message
+    assert (await Volunteer.get(id=volunteer.id)).confirmed_minutes == 1440
+
+
+async def test_attendance_correction_capped_at_schedule() -> None:
+    world = await build_world()
+    _, volunteer, taken = await _signed_up(world)
+    actor = volunteer_actor(volunteer.id)
+    await attendance.check_in(
+        actor, signup_id=taken.id, at=MORNING_START + timedelta(minutes=15)
+    )
+    record = await attendance.check_out(
+        actor, signup_id=taken.id, at=MORNING_START + timedelta(minutes=100)
+    )
+    await attendance.confirm_record(ADMIN, record_id=record.id)
+
+    with pytest.raises(InvalidInput) as raised:
+        await attendance.correct_record(
+            ADMIN, record_id=record.id, minutes=96, reason="补录"
+        )
+    await attendance.correct_record(
+        ADMIN, record_id=record.id, minutes=95, reason="补录"
+    )
+
+    assert "at most 180 minutes" in raised.value.message
+    assert (await Volunteer.get(id=volunteer.id)).confirmed_minutes == 180
