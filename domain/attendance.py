@@ -140,17 +140,24 @@ async def _close_signup(
     )
 
 
-async def close_missed_checkouts(activity: Activity) -> list[ServiceRecord]:
-    """Check out every signup still checked in, at the scheduled end.
+async def close_missed_checkouts(
+    activity: Activity, *, finished_at: datetime
+) -> list[ServiceRecord]:
+    """Check out every signup still checked in, at the scheduled end or earlier.
 
+    The check-out time is the earlier of the scheduled end and `finished_at`,
+    so finishing an activity early credits no time that has not passed.
     Call inside the transaction that finishes the activity.
     """
+    closed_at = min(activity.ends_at, finished_at)
     open_signups = await Signup.filter(
         activity_id=activity.id, status=SignupStatus.CHECKED_IN
     ).select_for_update()
     records = []
     for signup in open_signups:
-        record = await _close_signup(signup, activity, activity.ends_at)
+        # A check-in stamped after the finish still closes no earlier than itself.
+        at = max(closed_at, signup.checked_in_at)
+        record = await _close_signup(signup, activity, at)
         if record is not None:
             records.append(record)
     return records

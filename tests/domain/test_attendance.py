@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -303,3 +303,32 @@ async def test_attendance_correction_capped_at_schedule() -> None:
 
     assert "at most 180 minutes" in raised.value.message
     assert (await Volunteer.get(id=volunteer.id)).confirmed_minutes == 180
+
+
+async def test_early_finish_closes_checkout_now() -> None:
+    world = await build_world()
+    now = datetime.now(UTC)
+    activity, volunteer, taken = await _signed_up(
+        world,
+        starts_at=now - timedelta(minutes=30),
+        ends_at=now + timedelta(hours=2),
+    )
+    await attendance.check_in(
+        volunteer_actor(volunteer.id),
+        signup_id=taken.id,
+        at=now - timedelta(minutes=20),
+    )
+    await activities.change_activity_status(
+        ADMIN, activity_id=activity.id, status=ActivityStatus.ONGOING
+    )
+
+    await activities.change_activity_status(
+        ADMIN, activity_id=activity.id, status=ActivityStatus.FINISHED
+    )
+
+    record = await ServiceRecord.get(signup_id=taken.id)
+    await taken.refresh_from_db()
+    # 20 minutes have passed, give or take the test's own run time.
+    assert 20 <= record.minutes <= 21
+    assert taken.checked_out_at <= datetime.now(UTC)
+    assert taken.checked_out_at >= now
