@@ -9,7 +9,7 @@ offsets it.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
@@ -33,6 +33,9 @@ from settings import load_settings
 
 # A self-reported record covers at most one day of service.
 MAX_SELF_REPORT_MINUTES = 24 * 60
+# A self-report covers service of at most a year ago (366 days, so a leap
+# year's date a year back still counts); older time needs an administrator.
+MAX_SELF_REPORT_AGE_DAYS = 366
 
 
 def attended_minutes(
@@ -181,8 +184,17 @@ async def report_hours(
             f"minutes must be 1 to {MAX_SELF_REPORT_MINUTES}, got {minutes}",
             field="minutes",
         )
-    if served_on > local_date(utc_now()):
+    today = local_date(utc_now())
+    if served_on > today:
         raise InvalidInput("the service date is in the future", field="servedOn")
+    earliest = today - timedelta(days=MAX_SELF_REPORT_AGE_DAYS)
+    if served_on < earliest:
+        raise InvalidInput(
+            f"the service date {served_on.isoformat()} is more than "
+            f"{MAX_SELF_REPORT_AGE_DAYS} days ago: report service on "
+            f"{earliest.isoformat()} or later",
+            field="servedOn",
+        )
     async with in_transaction() as connection:
         volunteer = await load(Volunteer, volunteer_id, field="volunteerId")
         region = await load(Region, region_id, field="regionId")

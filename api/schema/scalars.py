@@ -59,3 +59,30 @@ LongInt = strawberry.scalar(
     serialize=_serialize_long_int,
     parse_value=_parse_long_int,
 )
+
+
+REGION_CODE_LENGTHS = (6, 9, 12)
+
+
+def _parse_region_code(value: object) -> str:
+    if not isinstance(value, str):
+        raise ValueError("a region code must be a string of digits")
+    code = value.strip()
+    if code == "":
+        return code
+    if len(code) not in REGION_CODE_LENGTHS or not (code.isascii() and code.isdigit()):
+        shown = code if len(code) <= 16 else f"{code[:16]}... ({len(code)} characters)"
+        raise ValueError(
+            f"region code {shown!r} is invalid: give 6, 9 or 12 ASCII digits, "
+            "e.g. 330282"
+        )
+    return code
+
+
+RegionCode = strawberry.scalar(
+    NewType("RegionCode", str),
+    description="Code of a region: 6 (county), 9 (town) or 12 (village) ASCII "
+    "digits, e.g. 330282; an empty string means no region filter.",
+    serialize=str,
+    parse_value=_parse_region_code,
+)

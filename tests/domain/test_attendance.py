@@ -16,6 +16,7 @@ from tests.worlds import (
     ADMIN,
     MORNING_END,
     MORNING_START,
+    RECENT_SERVICE_DAY,
     build_world,
     captain_of,
     make_open_activity,
@@ -110,7 +111,7 @@ async def test_self_report_pending_with_content() -> None:
         volunteer_actor(volunteer.id),
         volunteer_id=volunteer.id,
         minutes=90,
-        served_on=date(2026, 2, 1),
+        served_on=RECENT_SERVICE_DAY,
         region_id=world.village.id,
         content="陪伴独居老人",
     )
@@ -129,7 +130,7 @@ async def test_self_report_needs_content() -> None:
             volunteer_actor(volunteer.id),
             volunteer_id=volunteer.id,
             minutes=90,
-            served_on=date(2026, 2, 1),
+            served_on=RECENT_SERVICE_DAY,
             region_id=world.village.id,
             content="  ",
         )
@@ -142,7 +143,7 @@ async def _report(world, volunteer, minutes):
         volunteer_actor(volunteer.id),
         volunteer_id=volunteer.id,
         minutes=minutes,
-        served_on=date(2026, 2, 1),
+        served_on=RECENT_SERVICE_DAY,
         region_id=world.village.id,
         content="文明劝导",
     )
@@ -332,3 +333,23 @@ async def test_early_finish_closes_checkout_now() -> None:
     assert 20 <= record.minutes <= 21
     assert taken.checked_out_at <= datetime.now(UTC)
     assert taken.checked_out_at >= now
+
+
+async def test_self_report_date_within_last_year() -> None:
+    world = await build_world()
+    volunteer = await make_volunteer(world)
+    today = date.today()
+    too_old = today - timedelta(days=attendance.MAX_SELF_REPORT_AGE_DAYS + 2)
+
+    for served_on in (date(1026, 1, 1), too_old, today + timedelta(days=2)):
+        with pytest.raises(InvalidInput) as raised:
+            await attendance.report_hours(
+                volunteer_actor(volunteer.id),
+                volunteer_id=volunteer.id,
+                minutes=60,
+                served_on=served_on,
+                region_id=world.village.id,
+                content="文明劝导",
+            )
+        assert raised.value.field == "servedOn", served_on
+    assert await ServiceRecord.all().count() == 0

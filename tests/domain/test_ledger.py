@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 
 import pytest
 
@@ -14,7 +13,13 @@ from domain import attendance, ledger
 from domain.errors import IdempotencyConflict, InsufficientPoints
 from domain.stars import star_level
 from settings import load_settings
-from tests.worlds import ADMIN, build_world, make_volunteer, volunteer_actor
+from tests.worlds import (
+    ADMIN,
+    RECENT_SERVICE_DAY,
+    build_world,
+    make_volunteer,
+    volunteer_actor,
+)
 
 
 async def _confirm(world, volunteer, minutes):
@@ -22,7 +27,7 @@ async def _confirm(world, volunteer, minutes):
         volunteer_actor(volunteer.id),
         volunteer_id=volunteer.id,
         minutes=minutes,
-        served_on=date(2026, 2, 1),
+        served_on=RECENT_SERVICE_DAY,
         region_id=world.village.id,
         content="助老服务",
     )
