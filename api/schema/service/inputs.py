@@ -63,8 +63,9 @@ class RedeemPointsInput:
     )
     reason: str = strawberry.field(description="What they are spent on.")
     idempotency_key: str = strawberry.field(
-        description="8 to 128 characters, unique per redemption: a retry with "
-        "the same key and input returns the first result."
+        description="8 to 128 characters, unique per redemption of this "
+        "volunteer: a retry with the same key and input returns the first result. "
+        "Other volunteers' keys never clash with it."
     )
 
 
@@ -77,7 +78,7 @@ class AdjustPointsInput:
     )
     reason: str = strawberry.field(description="Why; required.")
     idempotency_key: str = strawberry.field(
-        description="8 to 128 characters, unique per adjustment."
+        description="8 to 128 characters, unique per adjustment of this volunteer."
     )
 
 
