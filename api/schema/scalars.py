@@ -71,9 +71,11 @@ def _parse_region_code(value: object) -> str:
     if code == "":
         return code
     if len(code) not in REGION_CODE_LENGTHS or not (code.isascii() and code.isdigit()):
-        shown = code if len(code) <= 16 else f"{code[:16]}... ({len(code)} characters)"
+        shown_code = (
+            code if len(code) <= 16 else f"{code[:16]}... ({len(code)} characters)"
+        )
         raise ValueError(
-            f"region code {shown!r} is invalid: give 6, 9 or 12 ASCII digits, "
+            f"region code {shown_code!r} is invalid: give 6, 9 or 12 ASCII digits, "
             "e.g. 330282"
         )
     return code
