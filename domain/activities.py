@@ -26,7 +26,7 @@ from domain.activity_rows import (
 from domain.actor import Actor
 from domain.attendance import close_missed_checkouts
 from domain.errors import InvalidInput, InvalidTransition
-from domain.lookup import load, required_text
+from domain.lookup import load, required_text, utc_now
 from domain.outbox import record_audit, record_event
 from domain.permissions import require_project
 
@@ -219,7 +219,8 @@ async def change_activity_status(
 ) -> Activity:
     """Move an activity to its next status.
 
-    Finishing closes every missed check-out at the scheduled end. Cancelling
+    Finishing closes every missed check-out at the scheduled end, or now
+    when the activity finishes before its end. Cancelling
     cancels the signups that still hold a place and frees the places.
     """
     status = ActivityStatus(status)
@@ -235,7 +236,7 @@ async def change_activity_status(
         activity.status = status
         await activity.save(update_fields=["status", "updated_at"])
         if status is A.FINISHED:
-            await close_missed_checkouts(activity)
+            await close_missed_checkouts(activity, finished_at=utc_now())
         if status is A.CANCELLED:
             # Positions before signups, the order sign_up locks them in, so the
             # two cannot deadlock on PostgreSQL.

@@ -9,7 +9,7 @@ offsets it.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F
@@ -33,6 +33,9 @@ from settings import load_settings
 
 # A self-reported record covers at most one day of service.
 MAX_SELF_REPORT_MINUTES = 24 * 60
+# A self-report covers service of at most a year ago (366 days, so a leap
+# year's date a year back still counts); older time needs an administrator.
+MAX_SELF_REPORT_AGE_DAYS = 366
 
 
 def attended_minutes(
@@ -140,17 +143,24 @@ async def _close_signup(
     )
 
 
-async def close_missed_checkouts(activity: Activity) -> list[ServiceRecord]:
-    """Check out every signup still checked in, at the scheduled end.
+async def close_missed_checkouts(
+    activity: Activity, *, finished_at: datetime
+) -> list[ServiceRecord]:
+    """Check out every signup still checked in, at the scheduled end or earlier.
 
+    The check-out time is the earlier of the scheduled end and `finished_at`,
+    so finishing an activity early credits no time that has not passed.
     Call inside the transaction that finishes the activity.
     """
+    closed_at = min(activity.ends_at, finished_at)
     open_signups = await Signup.filter(
         activity_id=activity.id, status=SignupStatus.CHECKED_IN
     ).select_for_update()
     records = []
     for signup in open_signups:
-        record = await _close_signup(signup, activity, activity.ends_at)
+        # A check-in stamped after the finish still closes no earlier than itself.
+        at = max(closed_at, signup.checked_in_at)
+        record = await _close_signup(signup, activity, at)
         if record is not None:
             records.append(record)
     return records
@@ -174,8 +184,17 @@ async def report_hours(
             f"minutes must be 1 to {MAX_SELF_REPORT_MINUTES}, got {minutes}",
             field="minutes",
         )
-    if served_on > local_date(utc_now()):
+    today = local_date(utc_now())
+    if served_on > today:
         raise InvalidInput("the service date is in the future", field="servedOn")
+    earliest = today - timedelta(days=MAX_SELF_REPORT_AGE_DAYS)
+    if served_on < earliest:
+        raise InvalidInput(
+            f"the service date {served_on.isoformat()} is more than "
+            f"{MAX_SELF_REPORT_AGE_DAYS} days ago: report service on "
+            f"{earliest.isoformat()} or later",
+            field="servedOn",
+        )
     async with in_transaction() as connection:
         volunteer = await load(Volunteer, volunteer_id, field="volunteerId")
         region = await load(Region, region_id, field="regionId")
@@ -303,13 +322,28 @@ async def reject_record(actor: Actor, *, record_id: int, reason: str) -> Service
     return record
 
 
+async def _record_cap(record: ServiceRecord) -> int:
+    """Return the most minutes a record and its corrections may total.
+
+    A self-report may claim a whole day. Attendance is capped by the
+    scheduled length of its activity, or by the minutes already recorded
+    when the volunteer checked in before the start.
+    """
+    if record.source == RecordSource.SELF_REPORT or record.activity_id is None:
+        return MAX_SELF_REPORT_MINUTES
+    activity = await Activity.get(id=record.activity_id)
+    scheduled = int((activity.ends_at - activity.starts_at).total_seconds() // 60)
+    return max(scheduled, record.minutes)
+
+
 async def correct_record(
     actor: Actor, *, record_id: int, minutes: int, reason: str
 ) -> ServiceRecord:
     """Correct a CONFIRMED record by a new CONFIRMED record that offsets it.
 
-    `minutes` is the signed change (negative to take time back); the
-    original and its corrections never add up to less than 0. Confirmed
+    `minutes` is the signed change (negative to take time back). The
+    original and its corrections add up to between 0 and the cap of the
+    original: 24 hours for a self-report, else its activity's length. Confirmed
     minutes and points follow in the same transaction (see `domain.ledger`
     for a correction below what was spent).
     """
@@ -336,6 +370,13 @@ async def correct_record(
         if corrected + minutes < 0:
             raise InvalidInput(
                 f"the record totals {corrected} minutes and cannot lose {-minutes}",
+                field="minutes",
+            )
+        cap = await _record_cap(original)
+        if corrected + minutes > cap:
+            raise InvalidInput(
+                f"the record totals {corrected} minutes and cannot gain {minutes}: "
+                f"the corrected total is at most {cap} minutes",
                 field="minutes",
             )
         now = utc_now()

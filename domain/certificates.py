@@ -18,7 +18,7 @@ from domain.lookup import LOCAL_TIME, load, required_text, utc_now
 from domain.outbox import record_audit
 from domain.permissions import require_administrator
 
-NUMBER_SHAPE = re.compile(r"CXC-\d{4}-\d{6,}")
+NUMBER_SHAPE = re.compile(r"CXC-[0-9]{4}-[0-9]{6,}")
 
 
 def certificate_number(year: int, certificate_id: int) -> str:

@@ -11,8 +11,10 @@ from domain.errors import InvalidInput
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARACTERS = "10X98765432"
-_ID_SHAPE = re.compile(r"\d{17}[\dX]")
-_PHONE_SHAPE = re.compile(r"1[3-9]\d{9}")
+# ASCII only: \d and str.isdigit() also take Arabic-Indic and Devanagari
+# digits, which NFKC leaves as they are, so one number could be stored twice.
+_ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
+_PHONE_SHAPE = re.compile(r"1[3-9][0-9]{9}")
 
 
 @dataclass(frozen=True)
@@ -42,11 +44,12 @@ def _normalize(value: str) -> str:
 def parse_resident_id(value: str, *, today: date | None = None) -> ResidentId:
     """Validate an 18-character resident ID number and return its parts.
 
-    Accepts full-width digits and a lower-case x, which are normalized.
+    Accepts full-width digits and a lower-case x, which are normalized, but
+    no other digits than ASCII ones after that.
     Raises InvalidInput naming the field `idNumber` for any other problem.
     """
     number = _normalize(value)
-    if len(number) == 15 and number.isdigit():
+    if len(number) == 15 and number.isascii() and number.isdigit():
         raise InvalidInput(
             "ID number has 15 digits, an old first-generation number: "
             "enter the 18-character second-generation number",

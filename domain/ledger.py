@@ -4,7 +4,8 @@ The balance is kept on `Volunteer.points_hundredths` and equals the sum of
 the volunteer's entries; each entry stores the balance after it. Every
 entry carries a unique idempotency key: a request that repeats a key with
 the same payload gets the first entry back and writes nothing, and one that
-repeats it with another payload raises IdempotencyConflict.
+repeats it with another payload raises IdempotencyConflict. Client keys are
+scoped to the volunteer whose points move.
 
 Earning follows the cumulative confirmed minutes: after each confirmation
 or correction the volunteer should have earned
@@ -78,13 +79,21 @@ async def _replay(key: str, digest: str) -> LedgerResult | None:
     return LedgerResult(entry=entry, replayed=True)
 
 
-def _check_key(key: str) -> str:
+def _scoped_key(key: str, volunteer_id: int) -> str:
+    """Check a client's idempotency key and return the form stored for it.
+
+    The stored key names the volunteer, so two volunteers may use the same
+    key independently and neither learns that the other used it. The key's
+    SHA-256 keeps the stored form within the 128-character column and apart
+    from the keys the ledger writes itself (`earn:<record id>` and the like).
+    """
     key = (key or "").strip()
     if not 8 <= len(key) <= 128:
         raise InvalidInput(
             "idempotency key must have 8 to 128 characters", field="idempotencyKey"
         )
-    return key
+    digest = hashlib.sha256(key.encode()).hexdigest()
+    return f"volunteer:{volunteer_id}:{digest}"
 
 
 async def redeem_points(
@@ -105,7 +114,7 @@ async def redeem_points(
         amount=-points_hundredths,
         kind=PointsKind.REDEEMED,
         reason=required_text(reason, field="reason"),
-        idempotency_key=_check_key(idempotency_key),
+        idempotency_key=_scoped_key(idempotency_key, volunteer_id),
         action="redeemPoints",
     )
 
@@ -128,7 +137,7 @@ async def adjust_points(
         amount=amount_hundredths,
         kind=PointsKind.ADJUSTED,
         reason=required_text(reason, field="reason"),
-        idempotency_key=_check_key(idempotency_key),
+        idempotency_key=_scoped_key(idempotency_key, volunteer_id),
         action="adjustPoints",
     )
 

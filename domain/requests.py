@@ -8,6 +8,8 @@ queue (SUBMITTED). Every change writes a ServiceRequestStep.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import hmac
 from datetime import datetime
 
@@ -28,6 +30,28 @@ from domain.permissions import require_administrator, require_team
 from domain.pii import current_cipher
 
 R = RequestStatus
+
+# 20 URL-safe base64 characters carry 120 bits of the HMAC, far beyond guessing.
+TRACKING_CODE_LENGTH = 20
+
+
+def make_tracking_code(request_id: int) -> str:
+    """Return the resident's secret code for a request.
+
+    The code is an HMAC-SHA256 of the request id under a key derived from
+    SECRET_KEY, so it needs no column and changes if SECRET_KEY changes.
+    Only submitRequest hands it out, and later steps by the resident
+    (rating) require it.
+    """
+    from settings import load_settings
+
+    key = hmac.new(
+        load_settings().secret_key.encode(),
+        b"service-request-tracking",
+        hashlib.sha256,
+    ).digest()
+    digest = hmac.new(key, str(request_id).encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode()[:TRACKING_CODE_LENGTH]
 
 
 async def _load_request(request_id: int) -> ServiceRequest:
@@ -246,17 +270,28 @@ async def complete_request(
 
 
 async def rate_request(
-    actor: Actor, *, request_id: int, phone: str, rating: int, comment: str = ""
+    actor: Actor,
+    *,
+    request_id: int,
+    tracking_code: str,
+    rating: int,
+    comment: str = "",
 ) -> ServiceRequest:
-    """Rate a done request 1-5; the resident proves it is theirs by the phone."""
+    """Rate a done request 1-5; the resident proves it by the tracking code.
+
+    The phone is not proof: its masked form leaves only four digits to guess.
+    """
     if not 1 <= rating <= 5:
         raise InvalidInput(f"rating must be 1 to 5, got {rating}", field="rating")
-    phone = normalize_phone(phone)
     async with in_transaction() as connection:
         request = await _load_request(request_id)
-        stored = current_cipher().decrypt(request.resident_phone_cipher)
-        if not hmac.compare_digest(stored, phone):
-            raise Forbidden("only the resident who ordered the service may rate it")
+        expected = make_tracking_code(request.id)
+        if not hmac.compare_digest(expected.encode(), tracking_code.encode()):
+            raise Forbidden(
+                "only the resident who ordered the service may rate it: "
+                "give the tracking code returned by submitServiceRequest",
+                field="trackingCode",
+            )
         _require_status(request, R.DONE)
         request.rating = rating
         request.rating_comment = comment.strip()

@@ -32,6 +32,8 @@ _sequence = itertools.count(1)
 # A Monday morning in Cixi, 09:00-12:00 local time.
 MORNING_START = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 MORNING_END = MORNING_START + timedelta(hours=3)
+# A service date that self-reports accept whenever the tests run.
+RECENT_SERVICE_DAY = date.today() - timedelta(days=7)
 
 
 def resident_id(born: date = date(1990, 5, 17), serial: int | None = None) -> str:

@@ -43,11 +43,17 @@ class NodeQuery:
         )
 
 
+def _is_ascii_number(text: str) -> bool:
+    # str.isdigit() alone takes "１" and "١", which would give a second spelling
+    # of the same ID.
+    return text.isascii() and text.isdigit()
+
+
 def row_ids(node_ids: Iterable[str]) -> list[int]:
     """Turn the node ids of global IDs into row ids; 0 (no row) for malformed ones."""
     ids = []
     for node_id in node_ids:
-        valid = node_id.isdigit() and int(node_id) <= MAX_ROW_ID
+        valid = _is_ascii_number(node_id) and int(node_id) <= MAX_ROW_ID
         ids.append(int(node_id) if valid else 0)
     return ids
 
@@ -62,7 +68,7 @@ def primary_key(value: str | None, type_name: str, argument: str) -> int | None:
     except GlobalIDValueError:
         raise InvalidInput(message, field=argument) from None
     node_id = global_id.node_id
-    if global_id.type_name != type_name or not node_id.isdigit():
+    if global_id.type_name != type_name or not _is_ascii_number(node_id):
         raise InvalidInput(message, field=argument)
     if int(node_id) > MAX_ROW_ID:
         raise InvalidInput(message, field=argument)

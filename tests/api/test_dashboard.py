@@ -261,3 +261,19 @@ async def test_redis_cache_computes_once(settings) -> None:
     assert second == first
     assert len(calls) == 1
     await clear_dashboard_cache(redis_settings)
+
+
+async def test_dashboard_minutes_past_32_bits(client) -> None:
+    city = await make_region("330282", "慈溪市")
+    town = await make_region("330282002", "宗汉街道", parent=city)
+    volunteer = await make_volunteer(town, "张伟")
+    # Each row fits a 32-bit column, but their sum passes 2^31 - 1.
+    await make_service_record(volunteer, town, 2_000_000_000)
+    await make_service_record(volunteer, town, 2_000_000_000)
+
+    body = await execute(client, DASHBOARD)
+
+    assert "errors" not in body
+    dashboard = body["data"]["dashboard"]
+    assert dashboard["confirmedMinutes"] == 4_000_000_000
+    assert dashboard["hoursByTown"][0]["minutes"] == 4_000_000_000

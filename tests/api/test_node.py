@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+
+import pytest
+
+from api.resolvers.ids import decode_id
+from api.schema.node import primary_key
 from db.models.enums import PlatformOrigin
 from db.models.org import Platform
+from domain.errors import InvalidInput
 from tests.api.graphql import execute, global_id
 
 NODES = """
@@ -88,3 +95,32 @@ async def test_search_text_longer_than_64_rejected(client) -> None:
         in (too_long["errors"][0]["message"])
     )
     assert padded["data"] == {"platforms": {"totalCount": 1}}
+
+
+def _raw_global_id(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+async def test_node_with_non_ascii_digits_is_null(client) -> None:
+    platform = await _platform("THEORY")
+    # Full-width, Arabic-Indic and Devanagari zeros: each digit set is contiguous.
+    for zero in ("０", "٠", "०"):
+        digits = "".join(chr(ord(zero) + int(digit)) for digit in str(platform.id))
+        node_id = _raw_global_id(f"Platform:{digits}")
+
+        body = await execute(client, NODE, id=node_id)
+
+        assert body["data"] == {"node": None}, digits
+
+
+def test_id_arguments_need_ascii_digits() -> None:
+    for spelling in ("１", "١", " 1", "+1"):
+        value = _raw_global_id(f"Volunteer:{spelling}")
+        with pytest.raises(InvalidInput) as by_schema:
+            primary_key(value, "Volunteer", "volunteer")
+        with pytest.raises(InvalidInput) as by_resolver:
+            decode_id(value, "Volunteer", field="volunteerId")
+        assert by_schema.value.field == "volunteer"
+        assert by_resolver.value.field == "volunteerId"
+    assert primary_key(_raw_global_id("Volunteer:1"), "Volunteer", "v") == 1
+    assert decode_id(_raw_global_id("Volunteer:1"), "Volunteer", field="v") == 1

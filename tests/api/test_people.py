@@ -271,3 +271,14 @@ async def test_volunteers_nested_query_count_fixed(client, query_log) -> None:
 
     # page, regions, parent regions, brigade links, brigades
     assert counts == [5, 5], query_log.statements
+
+
+async def test_volunteers_filter_rejects_bad_region(client) -> None:
+    for code in ("3" * 50_000, "33028", "３３０２８２", "33028a"):
+        body = await execute(client, VOLUNTEERS, filter={"region": code})
+
+        assert body.get("data") is None
+        message = body["errors"][0]["message"]
+        assert "give 6, 9 or 12 ASCII digits" in message, code
+        # graphql-core shortens the value it echoes, so the message stays short.
+        assert len(message) < 1000

@@ -6,6 +6,7 @@ from api.resolvers.ids import encode_id
 from db.models.enums import RequestStatus
 from db.models.outbox import AuditEntry
 from db.models.request import ServiceRequest
+from domain import requests
 from tests.api.execute import execute, execute_rejected
 from tests.worlds import ADMIN, build_world, captain_of
 
@@ -135,3 +136,65 @@ async def test_dispatch_needs_administrator() -> None:
         "region": {"code": world.village.code},
     }
     assert (await ServiceRequest.get()).status == RequestStatus.DISPATCHED
+
+
+SUBMIT_WITH_CODE = """
+mutation Submit($input: SubmitServiceRequestInput!) {
+  submitServiceRequest(input: $input) {
+    ... on ServiceRequest { id trackingCode }
+  }
+}
+"""
+
+RATE = """
+mutation Rate($input: RateServiceRequestInput!) {
+  rateServiceRequest(input: $input) {
+    __typename
+    ... on ServiceRequest { status rating trackingCode }
+    ... on Error { code field }
+  }
+}
+"""
+
+
+async def _finish_request(world) -> None:
+    row_id = (await ServiceRequest.get()).id
+    team = captain_of(world.town_brigade)
+    await requests.dispatch_request(
+        ADMIN, request_id=row_id, brigade_id=world.town_brigade.id
+    )
+    await requests.accept_request(team, request_id=row_id)
+    await requests.complete_request(team, request_id=row_id, report="已完成理发")
+
+
+async def test_rating_needs_code_from_submit() -> None:
+    world = await build_world()
+    submitted = await execute(SUBMIT_WITH_CODE, _submit_input(world))
+    request_id = submitted["submitServiceRequest"]["id"]
+    code = submitted["submitServiceRequest"]["trackingCode"]
+    await _finish_request(world)
+
+    def rate(tracking_code: str) -> dict:
+        return {
+            "input": {
+                "requestId": request_id,
+                "trackingCode": tracking_code,
+                "rating": 5,
+            }
+        }
+
+    by_phone = await execute(RATE, rate("13957412345"))
+    by_code = await execute(RATE, rate(code))
+
+    assert len(code) == 20
+    assert by_phone["rateServiceRequest"] == {
+        "__typename": "MutationError",
+        "code": "FORBIDDEN",
+        "field": "trackingCode",
+    }
+    assert by_code["rateServiceRequest"] == {
+        "__typename": "ServiceRequest",
+        "status": "RATED",
+        "rating": 5,
+        "trackingCode": None,
+    }

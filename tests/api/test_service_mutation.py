@@ -244,3 +244,25 @@ async def test_confirm_record_credits_volunteer() -> None:
         "volunteer": {"confirmedMinutes": 150, "points": "2.50", "starLevel": 0},
     }
     assert twice["confirmServiceRecord"]["code"] == "INVALID_TRANSITION"
+
+
+async def test_redeem_rejects_unbounded_numbers() -> None:
+    world = await build_world()
+    volunteer = await make_volunteer(world)
+    actor = volunteer_actor(volunteer.id)
+
+    for index, points in enumerate(
+        ("Infinity", "-Infinity", "NaN", "1e30", "1000000.01")
+    ):
+        values = {
+            "volunteerId": encode_id("Volunteer", volunteer.id),
+            "points": points,
+            "reason": "x",
+            "idempotencyKey": f"unbounded-{index:04d}",
+        }
+
+        result = await execute(REDEEM, {"input": values}, actor=actor)
+
+        assert result["redeemPoints"]["code"] == "INVALID_INPUT", points
+        assert result["redeemPoints"]["field"] == "points", points
+    assert await PointsEntry.all().count() == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -16,6 +16,7 @@ from tests.worlds import (
     ADMIN,
     MORNING_END,
     MORNING_START,
+    RECENT_SERVICE_DAY,
     build_world,
     captain_of,
     make_open_activity,
@@ -110,7 +111,7 @@ async def test_self_report_pending_with_content() -> None:
         volunteer_actor(volunteer.id),
         volunteer_id=volunteer.id,
         minutes=90,
-        served_on=date(2026, 2, 1),
+        served_on=RECENT_SERVICE_DAY,
         region_id=world.village.id,
         content="陪伴独居老人",
     )
@@ -129,7 +130,7 @@ async def test_self_report_needs_content() -> None:
             volunteer_actor(volunteer.id),
             volunteer_id=volunteer.id,
             minutes=90,
-            served_on=date(2026, 2, 1),
+            served_on=RECENT_SERVICE_DAY,
             region_id=world.village.id,
             content="  ",
         )
@@ -142,7 +143,7 @@ async def _report(world, volunteer, minutes):
         volunteer_actor(volunteer.id),
         volunteer_id=volunteer.id,
         minutes=minutes,
-        served_on=date(2026, 2, 1),
+        served_on=RECENT_SERVICE_DAY,
         region_id=world.village.id,
         content="文明劝导",
     )
@@ -260,3 +261,95 @@ async def test_pending_record_cannot_be_corrected() -> None:
         await attendance.correct_record(
             ADMIN, record_id=record.id, minutes=10, reason="more"
         )
+
+
+async def test_self_report_correction_capped_at_day() -> None:
+    world = await build_world()
+    volunteer = await make_volunteer(world)
+    record = await _report(world, volunteer, 60)
+    await attendance.confirm_record(ADMIN, record_id=record.id)
+    await attendance.correct_record(
+        ADMIN, record_id=record.id, minutes=1380, reason="补录"
+    )
+
+    for too_many in (1, 2147483647):
+        with pytest.raises(InvalidInput) as raised:
+            await attendance.correct_record(
+                ADMIN, record_id=record.id, minutes=too_many, reason="补录"
+            )
+        assert raised.value.field == "minutes"
+        assert "at most 1440 minutes" in raised.value.message
+    assert (await Volunteer.get(id=volunteer.id)).confirmed_minutes == 1440
+
+
+async def test_attendance_correction_capped_at_schedule() -> None:
+    world = await build_world()
+    _, volunteer, taken = await _signed_up(world)
+    actor = volunteer_actor(volunteer.id)
+    await attendance.check_in(
+        actor, signup_id=taken.id, at=MORNING_START + timedelta(minutes=15)
+    )
+    record = await attendance.check_out(
+        actor, signup_id=taken.id, at=MORNING_START + timedelta(minutes=100)
+    )
+    await attendance.confirm_record(ADMIN, record_id=record.id)
+
+    with pytest.raises(InvalidInput) as raised:
+        await attendance.correct_record(
+            ADMIN, record_id=record.id, minutes=96, reason="补录"
+        )
+    await attendance.correct_record(
+        ADMIN, record_id=record.id, minutes=95, reason="补录"
+    )
+
+    assert "at most 180 minutes" in raised.value.message
+    assert (await Volunteer.get(id=volunteer.id)).confirmed_minutes == 180
+
+
+async def test_early_finish_closes_checkout_now() -> None:
+    world = await build_world()
+    now = datetime.now(UTC)
+    activity, volunteer, taken = await _signed_up(
+        world,
+        starts_at=now - timedelta(minutes=30),
+        ends_at=now + timedelta(hours=2),
+    )
+    await attendance.check_in(
+        volunteer_actor(volunteer.id),
+        signup_id=taken.id,
+        at=now - timedelta(minutes=20),
+    )
+    await activities.change_activity_status(
+        ADMIN, activity_id=activity.id, status=ActivityStatus.ONGOING
+    )
+
+    await activities.change_activity_status(
+        ADMIN, activity_id=activity.id, status=ActivityStatus.FINISHED
+    )
+
+    record = await ServiceRecord.get(signup_id=taken.id)
+    await taken.refresh_from_db()
+    # 20 minutes have passed, give or take the test's own run time.
+    assert 20 <= record.minutes <= 21
+    assert taken.checked_out_at <= datetime.now(UTC)
+    assert taken.checked_out_at >= now
+
+
+async def test_self_report_date_within_last_year() -> None:
+    world = await build_world()
+    volunteer = await make_volunteer(world)
+    today = date.today()
+    too_old = today - timedelta(days=attendance.MAX_SELF_REPORT_AGE_DAYS + 2)
+
+    for served_on in (date(1026, 1, 1), too_old, today + timedelta(days=2)):
+        with pytest.raises(InvalidInput) as raised:
+            await attendance.report_hours(
+                volunteer_actor(volunteer.id),
+                volunteer_id=volunteer.id,
+                minutes=60,
+                served_on=served_on,
+                region_id=world.village.id,
+                content="文明劝导",
+            )
+        assert raised.value.field == "servedOn", served_on
+    assert await ServiceRecord.all().count() == 0

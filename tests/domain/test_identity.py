@@ -20,6 +20,10 @@ CASES = [
     ("３３０２８２１９９００５１７００７Ｘ", VALID, ""),
     ("33028219900517001", None, "17 digits followed by a digit or X"),
     ("330282210005170015", None, "outside 1900 to today"),
+    # NFKC leaves Arabic-Indic and Devanagari digits as they are.
+    ("٣٣٠٢٨٢١٩٩٠٠٥١٧٠٠٧X", None, "17 digits followed by a digit or X"),
+    ("३३०२८२१९९००५१७००७X", None, "17 digits followed by a digit or X"),
+    ("٣٣٠٢٨٢٩٠٠٥١٧٠٠١", None, "17 digits followed by a digit or X"),
 ]
 
 
@@ -39,6 +43,26 @@ def test_id_number_table(value: str, number: str | None, message: str) -> None:
         parse_resident_id(value, today=date(2026, 1, 1))
     assert message in raised.value.message
     assert raised.value.field == "idNumber"
+
+
+PHONE_CASES = [
+    # (input, expected phone or None)
+    ("+86 138-0000-1234", "13800001234"),
+    ("１３８００００１２３４", "13800001234"),
+    ("13٨٠٠١٣٨٠٠٠", None),
+    ("13९११११२२२२", None),
+    ("0574-63012345", None),
+]
+
+
+@pytest.mark.parametrize(("value", "phone"), PHONE_CASES)
+def test_phone_table(value: str, phone: str | None) -> None:
+    if phone is not None:
+        assert normalize_phone(value) == phone
+        return
+    with pytest.raises(InvalidInput) as raised:
+        normalize_phone(value)
+    assert raised.value.field == "phone"
 
 
 def test_phone_accepts_country_code_and_dashes() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
 
 import pytest
 
@@ -14,7 +13,13 @@ from domain import attendance, ledger
 from domain.errors import IdempotencyConflict, InsufficientPoints
 from domain.stars import star_level
 from settings import load_settings
-from tests.worlds import ADMIN, build_world, make_volunteer, volunteer_actor
+from tests.worlds import (
+    ADMIN,
+    RECENT_SERVICE_DAY,
+    build_world,
+    make_volunteer,
+    volunteer_actor,
+)
 
 
 async def _confirm(world, volunteer, minutes):
@@ -22,7 +27,7 @@ async def _confirm(world, volunteer, minutes):
         volunteer_actor(volunteer.id),
         volunteer_id=volunteer.id,
         minutes=minutes,
-        served_on=date(2026, 2, 1),
+        served_on=RECENT_SERVICE_DAY,
         region_id=world.village.id,
         content="助老服务",
     )
@@ -220,3 +225,39 @@ async def test_points_rate_from_settings(monkeypatch) -> None:
     assert entry.kind == PointsKind.EARNED
     assert entry.amount_hundredths == 3_75
     assert (await Volunteer.get(id=volunteer.id)).points_hundredths == 3_75
+
+
+async def test_same_key_for_two_volunteers_is_independent() -> None:
+    world = await build_world()
+    first = await make_volunteer(world)
+    second = await make_volunteer(world)
+    await _grant(first, 50_00)
+    await _grant(second, 50_00)
+
+    one = await _redeem(first, 10_00, "order-shared-key")
+    other = await _redeem(second, 20_00, "order-shared-key")
+
+    assert other.replayed is False
+    assert other.entry.id != one.entry.id
+    assert (await Volunteer.get(id=first.id)).points_hundredths == 40_00
+    assert (await Volunteer.get(id=second.id)).points_hundredths == 30_00
+
+
+async def test_client_key_cannot_hit_ledger_key() -> None:
+    world = await build_world()
+    volunteer = await make_volunteer(world)
+    await _grant(volunteer, 50_00)
+    earned = await PointsEntry.create(
+        volunteer=volunteer,
+        amount_hundredths=1_00,
+        kind="EARNED",
+        reason="服务时长积分",
+        idempotency_key="earn:99999",
+        request_digest="x",
+        balance_after_hundredths=51_00,
+    )
+
+    result = await _redeem(volunteer, 10_00, "earn:99999")
+
+    assert result.replayed is False
+    assert result.entry.id != earned.id

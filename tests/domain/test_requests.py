@@ -69,7 +69,11 @@ async def test_full_journey_writes_steps() -> None:
     )
     await requests.complete_request(team, request_id=request.id, report="已完成理发")
     rated = await requests.rate_request(
-        ANONYMOUS, request_id=request.id, phone=PHONE, rating=5, comment="很满意"
+        ANONYMOUS,
+        request_id=request.id,
+        tracking_code=requests.make_tracking_code(request.id),
+        rating=5,
+        comment="很满意",
     )
 
     steps = await ServiceRequestStep.filter(request_id=request.id).order_by("id")
@@ -142,14 +146,25 @@ async def test_cancel_returns_to_queue() -> None:
     assert redispatched.status == R.DISPATCHED
 
 
-async def test_rating_needs_residents_phone() -> None:
+async def test_rating_needs_tracking_code() -> None:
     world = await build_world()
     request = await _submit(world)
+    other = await _submit(world)
 
-    with pytest.raises(Forbidden):
-        await requests.rate_request(
-            ANONYMOUS, request_id=request.id, phone="13800000000", rating=4
-        )
+    for wrong_code in ("", PHONE, requests.make_tracking_code(other.id)):
+        with pytest.raises(Forbidden) as raised:
+            await requests.rate_request(
+                ANONYMOUS, request_id=request.id, tracking_code=wrong_code, rating=4
+            )
+        assert raised.value.field == "trackingCode"
+
+
+def test_tracking_code_is_long_and_per_request() -> None:
+    first = requests.make_tracking_code(1)
+
+    assert len(first) == 20
+    assert first == requests.make_tracking_code(1)
+    assert first != requests.make_tracking_code(2)
 
 
 async def test_rating_before_done_rejected() -> None:
@@ -158,7 +173,10 @@ async def test_rating_before_done_rejected() -> None:
 
     with pytest.raises(InvalidTransition) as raised:
         await requests.rate_request(
-            ANONYMOUS, request_id=request.id, phone=PHONE, rating=4
+            ANONYMOUS,
+            request_id=request.id,
+            tracking_code=requests.make_tracking_code(request.id),
+            rating=4,
         )
 
     assert raised.value.message == "request is SUBMITTED, this step needs DONE"
@@ -170,7 +188,10 @@ async def test_rating_range() -> None:
 
     with pytest.raises(InvalidInput) as raised:
         await requests.rate_request(
-            ANONYMOUS, request_id=request.id, phone=PHONE, rating=6
+            ANONYMOUS,
+            request_id=request.id,
+            tracking_code=requests.make_tracking_code(request.id),
+            rating=6,
         )
 
     assert raised.value.field == "rating"

@@ -10,7 +10,13 @@ import pytest
 from db.models.training import TrainingRecord
 from domain import attendance, certificates, training
 from domain.errors import Duplicate, InvalidInput, NotFound
-from tests.worlds import ADMIN, build_world, captain_of, make_volunteer
+from tests.worlds import (
+    ADMIN,
+    RECENT_SERVICE_DAY,
+    build_world,
+    captain_of,
+    make_volunteer,
+)
 
 
 async def test_training_once_per_course() -> None:
@@ -48,7 +54,7 @@ async def test_certificate_verifies_by_number() -> None:
         ADMIN,
         volunteer_id=volunteer.id,
         minutes=150,
-        served_on=date(2026, 2, 1),
+        served_on=RECENT_SERVICE_DAY,
         region_id=world.village.id,
         content="敬老院服务",
     )

@@ -50,7 +50,10 @@ async def revoke_token(context: Context, token_id: str) -> str:
 
 
 def _database_id(global_id: relay.GlobalID, type_name: str, field: str) -> int:
-    if global_id.type_name != type_name or not global_id.node_id.isdigit():
+    node_id = global_id.node_id
+    if global_id.type_name != type_name or not (
+        node_id.isascii() and node_id.isdigit()
+    ):
         raise InvalidInput(
             f"{field} must be the global ID of a {type_name}", field=field
         )

@@ -146,7 +146,9 @@ async def compute_dashboard(region: str, now: datetime) -> Dashboard:
 async def dashboard(settings: Settings, region_code: str | None) -> Dashboard:
     """Return the dashboard of a region code, from the cache when it is fresh."""
     region = (region_code or "").strip()
-    if region and (not region.isdigit() or len(region) not in (6, 9, 12)):
+    if region and (
+        not (region.isascii() and region.isdigit()) or len(region) not in (6, 9, 12)
+    ):
         raise InvalidInput(
             f"regionCode must be a 6, 9 or 12 digit region code, got {region!r}",
             field="regionCode",

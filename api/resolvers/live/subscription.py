@@ -21,7 +21,7 @@ def parse_object_id(value: str | None, type_name: str, *, field: str) -> int | N
     """Accept a global ID of `type_name` or a plain database id."""
     if value is None:
         return None
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return int(value)
     try:
         global_id = GlobalID.from_id(value)
@@ -30,6 +30,7 @@ def parse_object_id(value: str | None, type_name: str, *, field: str) -> int | N
     if (
         global_id is None
         or global_id.type_name != type_name
+        or not global_id.node_id.isascii()
         or not global_id.node_id.isdigit()
     ):
         raise InvalidInput(
@@ -53,7 +54,7 @@ def parse_category(value: str | None, *, field: str) -> str | None:
 def parse_region_code(value: str | None, *, field: str) -> str | None:
     if value is None:
         return None
-    if not value.isdigit() or len(value) not in (6, 9, 12):
+    if not (value.isascii() and value.isdigit()) or len(value) not in (6, 9, 12):
         raise InvalidInput(
             f"{value!r} is not a region code of 6, 9 or 12 digits.", field=field
         )

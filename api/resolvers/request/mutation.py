@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from api.resolvers.ids import decode_id, decode_optional_id
@@ -9,6 +10,14 @@ from db.models.enums import DeliveryCategory
 from db.models.request import ServiceRequest
 from domain import requests
 from domain.actor import Actor
+
+
+@dataclass(frozen=True)
+class SubmittedRequest:
+    """A new request and the resident's tracking code, which is shown once."""
+
+    request: ServiceRequest
+    tracking_code: str
 
 
 async def submit_service_request(
@@ -19,8 +28,8 @@ async def submit_service_request(
     region_id: str,
     category: str,
     description: str,
-) -> ServiceRequest:
-    return await requests.submit_request(
+) -> SubmittedRequest:
+    request = await requests.submit_request(
         actor,
         resident_name=resident_name,
         phone=phone,
@@ -28,6 +37,7 @@ async def submit_service_request(
         category=DeliveryCategory(category),
         description=description,
     )
+    return SubmittedRequest(request, requests.make_tracking_code(request.id))
 
 
 async def reject_service_request(
@@ -85,12 +95,12 @@ async def complete_service_request(
 
 
 async def rate_service_request(
-    actor: Actor, *, request_id: str, phone: str, rating: int, comment: str
+    actor: Actor, *, request_id: str, tracking_code: str, rating: int, comment: str
 ) -> ServiceRequest:
     return await requests.rate_request(
         actor,
         request_id=_request_id(request_id),
-        phone=phone,
+        tracking_code=tracking_code,
         rating=rating,
         comment=comment,
     )

@@ -140,8 +140,27 @@ async def verify_certificate(number: str) -> certificates.Verification:
     return await certificates.verify_certificate(number)
 
 
+# One redemption or adjustment moves at most this many points. 1,000,000
+# points is over 100 years of full-time service at 1 point an hour, and the
+# bound keeps hundredths well inside a 64-bit column.
+MAX_POINTS_PER_ENTRY = Decimal(1_000_000)
+
+
 def points_to_hundredths(points: Decimal) -> int:
-    """Convert points to hundredths, rejecting more than two decimals."""
+    """Convert points to hundredths.
+
+    Rejects NaN, infinities, more than two decimals and a size above
+    MAX_POINTS_PER_ENTRY, all as InvalidInput on the field `points`.
+    """
+    if not points.is_finite():
+        raise InvalidInput(
+            f"points must be a finite number, got {points}", field="points"
+        )
+    if abs(points) > MAX_POINTS_PER_ENTRY:
+        raise InvalidInput(
+            f"points must be at most {MAX_POINTS_PER_ENTRY:,} in size, got {points}",
+            field="points",
+        )
     hundredths = points * 100
     if hundredths != hundredths.to_integral_value():
         raise InvalidInput(

@@ -10,12 +10,12 @@ import strawberry
 from api.schema.activity.types import ActivityStatus
 from api.schema.pagination import OrderDirection
 from api.schema.project.types import DeliveryCategory
-from api.schema.scalars import SearchText
+from api.schema.scalars import RegionCode, SearchText
 
 
 @strawberry.input(description="Filter for activities; all given conditions must hold.")
 class ActivityFilter:
-    region: str | None = strawberry.field(
+    region: RegionCode | None = strawberry.field(
         default=None,
         description="Code of a region (6, 9 or 12 digits): activities in it or "
         "under it.",
@@ -67,7 +67,7 @@ class PositionFilter:
     activity: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of an activity."
     )
-    region: str | None = strawberry.field(
+    region: RegionCode | None = strawberry.field(
         default=None, description="Code of a region: positions of activities in it."
     )
     has_places_left: bool | None = strawberry.field(

@@ -74,7 +74,7 @@ class ActivityMutation:
         permission_classes=[IsAccount],
         description="Move an activity on: PLANNED -> OPEN -> ONGOING -> FINISHED, "
         "or CANCELLED before it finishes. Finishing closes missed check-outs "
-        "at the scheduled end.",
+        "at the scheduled end, or at the finish when that comes first.",
     )
     async def change_activity_status(
         self, info: Info, input: ChangeActivityStatusInput

@@ -14,6 +14,7 @@ from api.resolvers.dashboard.query import (
 )
 from api.schema.geo.types import RegionLevel, RegionType
 from api.schema.project.types import DeliveryCategory
+from api.schema.scalars import LongInt
 
 
 @strawberry.type(name="BrigadeLevelCount", description="Brigades at one level.")
@@ -69,7 +70,7 @@ class HallCoverageType:
 class TownHoursType:
     town_code: str = strawberry.field(description="9-digit code of the town.")
     town_name: str = strawberry.field(description="Chinese name of the town.")
-    minutes: int = strawberry.field(
+    minutes: LongInt = strawberry.field(
         description="Sum of CONFIRMED record minutes placed in the town or its "
         "villages, corrections included."
     )
@@ -120,7 +121,7 @@ class DashboardType:
         description="Activities not CANCELLED that start in the current calendar "
         "month in Asia/Shanghai."
     )
-    confirmed_minutes: int = strawberry.field(
+    confirmed_minutes: LongInt = strawberry.field(
         description="Sum of CONFIRMED service record minutes, corrections included; "
         "PENDING and REJECTED records are not counted."
     )

@@ -8,13 +8,13 @@ import strawberry
 
 from api.schema.geo.types import RegionLevel
 from api.schema.pagination import OrderDirection
-from api.schema.scalars import SearchText
+from api.schema.scalars import RegionCode, SearchText
 
 
 @strawberry.input(description="Filter for regions; all given conditions must hold.")
 class RegionFilter:
     level: RegionLevel | None = strawberry.field(default=None, description="Level.")
-    within: str | None = strawberry.field(
+    within: RegionCode | None = strawberry.field(
         default=None,
         description="Code of a region: keeps it and every region under it.",
     )

@@ -9,7 +9,7 @@ import strawberry
 from api.schema.geo.types import RegionLevel
 from api.schema.org.types import PlatformOrigin, UnitKind
 from api.schema.pagination import OrderDirection
-from api.schema.scalars import SearchText
+from api.schema.scalars import RegionCode, SearchText
 
 REGION_DESCRIPTION = (
     "Code of a region (6, 9 or 12 digits): keeps items in it and in every "
@@ -43,7 +43,9 @@ class PlatformOrder:
 @strawberry.input(description="Filter for units; all given conditions must hold.")
 class UnitFilter:
     kind: UnitKind | None = strawberry.field(default=None, description="Kind.")
-    region: str | None = strawberry.field(default=None, description=REGION_DESCRIPTION)
+    region: RegionCode | None = strawberry.field(
+        default=None, description=REGION_DESCRIPTION
+    )
     alliance: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of an alliance: its member units."
     )
@@ -94,7 +96,9 @@ class BrigadeFilter:
     level: RegionLevel | None = strawberry.field(
         default=None, description="CITY corps, TOWN brigades or VILLAGE squads."
     )
-    region: str | None = strawberry.field(default=None, description=REGION_DESCRIPTION)
+    region: RegionCode | None = strawberry.field(
+        default=None, description=REGION_DESCRIPTION
+    )
     parent: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of a brigade: its direct children."
     )

@@ -9,12 +9,12 @@ import strawberry
 
 from api.schema.pagination import OrderDirection
 from api.schema.people.types import PoliticalStatus, VolunteerStatus
-from api.schema.scalars import SearchText
+from api.schema.scalars import RegionCode, SearchText
 
 
 @strawberry.input(description="Filter for volunteers; all given conditions must hold.")
 class VolunteerFilter:
-    region: str | None = strawberry.field(
+    region: RegionCode | None = strawberry.field(
         default=None,
         description="Code of a region (6, 9 or 12 digits): volunteers registered "
         "in it and in every region under it.",

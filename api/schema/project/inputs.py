@@ -8,7 +8,7 @@ import strawberry
 
 from api.schema.pagination import OrderDirection
 from api.schema.project.types import DeliveryCategory, ProjectStatus
-from api.schema.scalars import SearchText
+from api.schema.scalars import RegionCode, SearchText
 
 
 @strawberry.input(description="Filter for projects; all given conditions must hold.")
@@ -30,7 +30,7 @@ class ProjectFilter:
     brigade: strawberry.ID | None = strawberry.field(
         default=None, description="Global ID of the owning brigade."
     )
-    region: str | None = strawberry.field(
+    region: RegionCode | None = strawberry.field(
         default=None,
         description="Code of a region: projects whose owning brigade or unit is "
         "in it or under it.",

@@ -70,9 +70,9 @@ class CompleteServiceRequestInput:
 @strawberry.input(description="The resident's rating of a done request.")
 class RateServiceRequestInput:
     request_id: strawberry.ID = strawberry.field(description="Global ID.")
-    phone: str = strawberry.field(
-        description="The phone given when ordering, which proves the request is "
-        "the resident's own."
+    tracking_code: str = strawberry.field(
+        description="The trackingCode that submitServiceRequest returned, which "
+        "proves the request is the resident's own."
     )
     rating: int = strawberry.field(description="1 (poor) to 5 (excellent).")
     comment: str = strawberry.field(default="", description="Optional comment.")

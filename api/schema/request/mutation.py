@@ -33,7 +33,9 @@ ServiceRequestPayload = Annotated[
 @strawberry.type
 class RequestMutation:
     @strawberry.mutation(
-        description="Order a service (点单); open to everyone without signing in."
+        description="Order a service (点单); open to everyone without signing in. "
+        "The result carries trackingCode, which only this call returns: the "
+        "resident keeps it to rate the request later."
     )
     async def submit_service_request(
         self, info: Info, input: SubmitServiceRequestInput
@@ -47,7 +49,7 @@ class RequestMutation:
                 category=input.category.value,
                 description=input.description,
             ),
-            ServiceRequestType.from_model,
+            ServiceRequestType.from_submitted,
         )
 
     @strawberry.mutation(
@@ -117,7 +119,9 @@ class RequestMutation:
         )
 
     @strawberry.mutation(
-        description="Rate a done request 1-5 (评单); the resident proves it by phone."
+        description="Rate a done request 1-5 (评单); open without signing in, "
+        "and the resident proves the request is theirs by the trackingCode "
+        "that submitServiceRequest returned."
     )
     async def rate_service_request(
         self, info: Info, input: RateServiceRequestInput
@@ -126,7 +130,7 @@ class RequestMutation:
             resolve.rate_service_request(
                 actor_of(info),
                 request_id=input.request_id,
-                phone=input.phone,
+                tracking_code=input.tracking_code,
                 rating=input.rating,
                 comment=input.comment,
             ),

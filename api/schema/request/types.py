@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.resolvers.ids import encode_id
+from api.resolvers.request.mutation import SubmittedRequest
 from api.schema.activity.types import ActivityType
 from api.schema.geo.types import RegionType
 from api.schema.org.types import AllianceType, BrigadeType
@@ -43,6 +44,12 @@ class ServiceRequestType:
     rating: int | None = strawberry.field(description="Resident's rating, 1 to 5.")
     rating_comment: str = strawberry.field(description="Resident's comment, or ''.")
     submitted_at: datetime = strawberry.field(description="When it was ordered.")
+    tracking_code: str | None = strawberry.field(
+        default=None,
+        description="The resident's secret code for rating the request. Only "
+        "submitServiceRequest returns it; it is null everywhere else, and "
+        "the center cannot show it again.",
+    )
     region_id: strawberry.Private[int]
     brigade_id: strawberry.Private[int | None]
     alliance_id: strawberry.Private[int | None]
@@ -74,6 +81,12 @@ class ServiceRequestType:
             rating_comment=row.rating_comment,
             submitted_at=row.submitted_at,
         )
+
+    @classmethod
+    def from_submitted(cls, submitted: SubmittedRequest) -> ServiceRequestType:
+        result = cls.from_model(submitted.request)
+        result.tracking_code = submitted.tracking_code
+        return result
 
     @strawberry.field(description="The region the service is for.")
     async def region(self, info: Info) -> RegionType | None:

@@ -58,12 +58,14 @@ class CorrectServiceRecordInput:
 class RedeemPointsInput:
     volunteer_id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
     points: Decimal = strawberry.field(
-        description="Points to spend, more than 0, at most two decimals."
+        description="Points to spend, more than 0 and at most 1,000,000, with at "
+        "most two decimals."
     )
     reason: str = strawberry.field(description="What they are spent on.")
     idempotency_key: str = strawberry.field(
-        description="8 to 128 characters, unique per redemption: a retry with "
-        "the same key and input returns the first result."
+        description="8 to 128 characters, unique per redemption of this "
+        "volunteer: a retry with the same key and input returns the first result. "
+        "Other volunteers' keys never clash with it."
     )
 
 
@@ -71,11 +73,12 @@ class RedeemPointsInput:
 class AdjustPointsInput:
     volunteer_id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
     points: Decimal = strawberry.field(
-        description="Signed points, not 0, at most two decimals."
+        description="Signed points, not 0 and at most 1,000,000 in size, with at "
+        "most two decimals."
     )
     reason: str = strawberry.field(description="Why; required.")
     idempotency_key: str = strawberry.field(
-        description="8 to 128 characters, unique per adjustment."
+        description="8 to 128 characters, unique per adjustment of this volunteer."
     )
 
 

@@ -7,12 +7,12 @@ from enum import Enum
 import strawberry
 
 from api.schema.pagination import OrderDirection
-from api.schema.scalars import SearchText
+from api.schema.scalars import RegionCode, SearchText
 
 
 @strawberry.input(description="Filter for halls; all given conditions must hold.")
 class HallFilter:
-    region: str | None = strawberry.field(
+    region: RegionCode | None = strawberry.field(
         default=None,
         description="Code of a region (6, 9 or 12 digits): halls of villages in it "
         "or under it.",
