@@ -110,6 +110,11 @@ class Settings:
     max_body_bytes: int = field(
         default_factory=lambda: _env_int("MAX_BODY_BYTES", 65536)
     )
+    # Addresses of proxies whose X-Forwarded-For is trusted (uvicorn's
+    # forwarded_allow_ips); empty trusts no proxy headers at all.
+    forwarded_allow_ips: str = field(
+        default_factory=lambda: os.environ.get("FORWARDED_ALLOW_IPS", "")
+    )
     rate_limit_requests: int = field(
         default_factory=lambda: _env_int("RATE_LIMIT_REQUESTS", 600)
     )
