@@ -173,6 +173,9 @@ class Settings:
     ws_max_subscriptions: int = field(
         default_factory=lambda: _env_int("WS_MAX_SUBSCRIPTIONS", 20)
     )
+    ws_recheck_seconds: float = field(
+        default_factory=lambda: _env_float("WS_RECHECK_SECONDS", 30.0)
+    )
     ws_allowed_origins: tuple[str, ...] = field(
         default_factory=lambda: _env_list("WS_ALLOWED_ORIGINS")
     )
