@@ -48,6 +48,7 @@ def operation_guard(
                 client_address=context.client_address,
             )
         except Unauthenticated as error:
+            logger.info("WebSocket operation rejected: %s", error.message)
             raise GraphQLError(
                 error.message, extensions={"code": "UNAUTHENTICATED"}
             ) from None
@@ -55,8 +56,10 @@ def operation_guard(
         context.token_claims = claims
         if rate_limiter is None:
             return
-        decision = await rate_limiter.hit(rate_limit_subject(actor, claims))
+        subject = rate_limit_subject(actor, claims)
+        decision = await rate_limiter.hit(subject)
         if not decision.allowed:
+            logger.info("WebSocket operation of %s rate limited", subject)
             raise GraphQLError(
                 f"rate limit exceeded: retry in {decision.retry_after} s",
                 extensions={

@@ -213,7 +213,7 @@ async def test_volunteers_order_by_minutes(client) -> None:
     assert _numbers(body) == ["V002", "V003", "V001"]
 
 
-async def test_volunteers_order_by_name_needs_an_account(client, settings) -> None:
+async def test_volunteers_order_by_name_needs_account(client, settings) -> None:
     await _make_people()
     order = {"field": "NAME", "direction": "ASC"}
 

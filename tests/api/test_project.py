@@ -258,9 +258,7 @@ async def test_project_node_hides_draft(client) -> None:
     assert shown["data"]["node"]["status"] == "RETIRED"
 
 
-async def test_review_actor_shows_only_the_role_without_an_account(
-    client, settings
-) -> None:
+async def test_anonymous_review_actor_is_role(client, settings) -> None:
     *_, admitted = await _make_projects()
     await make_review(
         admitted, ProjectStatus.DRAFT, ProjectStatus.SUBMITTED, actor="CAPTAIN:cap15"

@@ -324,7 +324,7 @@ async def test_node_lookup_applies_same_rules(client, world: World) -> None:
     assert await AuditEntry.all().count() == 0
 
 
-def test_redact_removes_numbers_written_in_groups() -> None:
+def test_redact_grouped_numbers() -> None:
     text = "id 330282 19900101 1231 or 330282-19900101-123X, tel 138-0013-8000"
     text += " or +86 138 0013 8000"
 
@@ -334,7 +334,7 @@ def test_redact_removes_numbers_written_in_groups() -> None:
     )
 
 
-def test_access_log_lines_keep_their_arguments() -> None:
+def test_access_log_keeps_arguments() -> None:
     install_log_redaction()
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
@@ -363,7 +363,7 @@ def test_access_log_lines_keep_their_arguments() -> None:
     )
 
 
-def test_mapping_arguments_keep_their_shape(caplog: pytest.LogCaptureFixture) -> None:
+def test_mapping_arguments_keep_shape(caplog: pytest.LogCaptureFixture) -> None:
     install_log_redaction()
     logger = logging.getLogger("tests.redaction")
 

@@ -45,7 +45,7 @@ async def error_of(graphql: GraphQLSocket, operation_id: str) -> dict:
     return message["payload"][0]
 
 
-async def test_revoked_token_stops_new_operations(
+async def test_revoked_token_stops_operations(
     settings: Settings, make_account: Accounts
 ) -> None:
     await make_account("admin", Role.ADMINISTRATOR)
@@ -64,7 +64,7 @@ async def test_revoked_token_stops_new_operations(
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
 
 
-async def test_revoked_key_cannot_start_subscriptions(
+async def test_revoked_key_stops_subscriptions(
     settings: Settings, world: World
 ) -> None:
     key = await issue_key(world, alliance_ids=[world.alliance.id], region_codes=[])
@@ -78,7 +78,7 @@ async def test_revoked_key_cannot_start_subscriptions(
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
 
 
-async def test_operations_over_a_socket_count_against_the_rate_limit(
+async def test_socket_operations_are_rate_limited(
     strict_settings: Settings,
 ) -> None:
     async with serve(strict_settings) as client, socket(client) as graphql:
@@ -96,7 +96,7 @@ async def test_operations_over_a_socket_count_against_the_rate_limit(
     assert limited["extensions"]["retryAfter"] >= 1
 
 
-async def test_message_larger_than_body_limit_closes_the_socket(
+async def test_oversized_message_closes_socket(
     settings: Settings,
 ) -> None:
     small = replace(settings, max_body_bytes=4096)
@@ -108,7 +108,7 @@ async def test_message_larger_than_body_limit_closes_the_socket(
     assert code == 1009
 
 
-async def test_running_subscription_ends_when_its_token_is_revoked(
+async def test_running_subscription_ends_on_revocation(
     settings: Settings, make_account: Accounts
 ) -> None:
     await make_account("admin", Role.ADMINISTRATOR)
