@@ -44,6 +44,9 @@ def _env_thresholds(name: str, default: tuple[int, ...]) -> tuple[int, ...]:
 
 # Used only outside production mode; check_production rejects it.
 DEFAULT_SECRET_KEY = "embedded-default-secret-change-me-in-production"
+# The key domain.pii falls back to outside production; repeated here because
+# settings import nothing from the project.
+DEFAULT_PII_KEY = "embedded-default-pii-key-not-for-production"
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,11 @@ class Settings:
     max_body_bytes: int = field(
         default_factory=lambda: _env_int("MAX_BODY_BYTES", 65536)
     )
+    # Addresses of proxies whose X-Forwarded-For is trusted (uvicorn's
+    # forwarded_allow_ips); empty trusts no proxy headers at all.
+    forwarded_allow_ips: str = field(
+        default_factory=lambda: os.environ.get("FORWARDED_ALLOW_IPS", "")
+    )
     rate_limit_requests: int = field(
         default_factory=lambda: _env_int("RATE_LIMIT_REQUESTS", 600)
     )
@@ -129,7 +137,7 @@ class Settings:
                 ("SECRET_KEY", self.secret_key),
                 ("PII_KEY", self.pii_key),
             )
-            if not value or value == DEFAULT_SECRET_KEY
+            if not value or value in (DEFAULT_SECRET_KEY, DEFAULT_PII_KEY)
         ]
         if missing:
             raise RuntimeError(
@@ -137,8 +145,9 @@ class Settings:
                 + " and ".join(missing)
                 + ": set them in the environment"
             )
-        if len(self.secret_key) < 32:
-            raise RuntimeError("SECRET_KEY must have at least 32 characters")
+        for name, value in (("SECRET_KEY", self.secret_key), ("PII_KEY", self.pii_key)):
+            if len(value) < 32:
+                raise RuntimeError(f"{name} must have at least 32 characters")
 
     # Live updates: see docs/live-updates.md.
     live_redis_channel: str = field(
@@ -163,6 +172,9 @@ class Settings:
     )
     ws_max_subscriptions: int = field(
         default_factory=lambda: _env_int("WS_MAX_SUBSCRIPTIONS", 20)
+    )
+    ws_recheck_seconds: float = field(
+        default_factory=lambda: _env_float("WS_RECHECK_SECONDS", 30.0)
     )
     ws_allowed_origins: tuple[str, ...] = field(
         default_factory=lambda: _env_list("WS_ALLOWED_ORIGINS")

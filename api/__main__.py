@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import uvicorn
 
-from settings import load_settings
+from settings import Settings, load_settings
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """The server options that the settings decide, shared with the tests.
+
+    Proxy headers are trusted only from FORWARDED_ALLOW_IPS: uvicorn's own
+    default trusts them from loopback, which would let any local client
+    pick the address its rate limit counts against.
+    """
+    return {
+        "ws": "websockets",
+        "ws_max_size": settings.max_body_bytes,
+        "proxy_headers": bool(settings.forwarded_allow_ips),
+        "forwarded_allow_ips": settings.forwarded_allow_ips or "",
+    }
 
 
 def main() -> None:
@@ -21,7 +37,7 @@ def main() -> None:
         host=settings.host,
         port=settings.port,
         log_level="info",
-        ws="websockets",
+        **uvicorn_options(settings),
     )
 
 

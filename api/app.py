@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -34,6 +35,7 @@ from api.security.authentication import (
 from api.security.log_redaction import install_log_redaction
 from api.security.middleware import SecurityMiddleware
 from api.security.ratelimit import RateLimiter, build_rate_limiter
+from api.security.websocket import operation_guard, watch_credentials
 from db.config import tortoise_config
 from domain.accounts import Unauthenticated
 from settings import Settings, load_settings
@@ -58,6 +60,8 @@ class GraphQLApp(GraphQL):
         self.settings = settings
         self.rate_limiter = rate_limiter
         self.response_cache = ResponseCache(settings.response_cache_seconds)
+        # Credential watchers of open sockets, kept so they are not collected.
+        self.watchers: set[asyncio.Task[None]] = set()
 
     @property
     def graphql_ide_html(self) -> str:
@@ -108,8 +112,9 @@ class GraphQLApp(GraphQL):
 
         A rejected payload closes the socket with 4403 Forbidden, as the
         graphql-transport-ws protocol prescribes. Each connection counts as
-        one request against the client's rate limit; the operations sent
-        over it are not counted.
+        one request against the client's rate limit, and so does each
+        operation sent over it, which also checks the credentials again.
+        A socket with credentials is closed once they stop being valid.
         """
         try:
             actor, claims = await authenticate_connection_params(
@@ -128,6 +133,13 @@ class GraphQLApp(GraphQL):
                 raise ConnectionRejectionError({"retryAfter": decision.retry_after})
         context.actor = actor
         context.token_claims = claims
+        context.operation_guard = operation_guard(context, self.rate_limiter)
+        if not actor.is_anonymous:
+            watcher = asyncio.create_task(
+                watch_credentials(context, self.settings.ws_recheck_seconds)
+            )
+            self.watchers.add(watcher)
+            watcher.add_done_callback(self.watchers.discard)
         return UNSET
 
 

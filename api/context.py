@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +38,9 @@ class Context:
     connection_params: dict[str, Any] = field(default_factory=dict)
     actor: Actor = ANONYMOUS
     token_claims: TokenClaims | None = None
+    # Set on an accepted WebSocket: re-checks its credentials and rate limit
+    # before each operation (api/security/websocket.py).
+    operation_guard: Callable[[], Awaitable[None]] | None = None
 
     @property
     def loaders(self) -> Loaders:

@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 import httpx
 import uvicorn
 
+from api.__main__ import uvicorn_options
 from api.app import create_app
 from settings import Settings
 
@@ -26,7 +27,11 @@ async def running_server(settings: Settings) -> AsyncIterator[str]:
     port = free_port()
     app = create_app(settings, manage_database=False)
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=port, log_level="warning", ws="websockets"
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        **uvicorn_options(settings),
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())

@@ -32,6 +32,7 @@ from api.schema.venue.mutation import VenueMutation
 from api.schema.venue.query import VenueQuery
 from api.security.limits import OperationLimits
 from api.security.pii import RevealAudit
+from api.security.websocket import CheckWebSocketOperation
 
 Query = merge_types(
     "Query",
@@ -75,6 +76,7 @@ def build_schema() -> strawberry.Schema:
             scalar_map={EventId: EVENT_ID_SCALAR},
         ),
         extensions=[
+            CheckWebSocketOperation,
             OperationLimits,
             FreshLoaders,
             NotifyAfterMutation,

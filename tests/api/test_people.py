@@ -213,6 +213,22 @@ async def test_volunteers_order_by_minutes(client) -> None:
     assert _numbers(body) == ["V002", "V003", "V001"]
 
 
+async def test_volunteers_order_by_name_needs_account(client, settings) -> None:
+    await _make_people()
+    order = {"field": "NAME", "direction": "ASC"}
+
+    anonymous = await execute(client, VOLUNTEERS, orderBy=order)
+    signed_in = await execute(
+        client, VOLUNTEERS, headers=await administrator_headers(settings), orderBy=order
+    )
+
+    assert anonymous["data"] is None
+    assert anonymous["errors"][0]["message"] == (
+        "ordering volunteers by name needs a signed-in account"
+    )
+    assert len(_numbers(signed_in)) == 3
+
+
 async def test_volunteers_page_backward(client) -> None:
     await _make_people()
 

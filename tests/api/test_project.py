@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from db.models.enums import DeliveryCategory, ProjectStatus
-from tests.api.graphql import execute, global_id
+from tests.api.graphql import administrator_headers, execute, global_id
 from tests.factories import (
     make_activity,
     make_alliance,
@@ -256,3 +256,32 @@ async def test_project_node_hides_draft(client) -> None:
     assert hidden["data"]["node"] is None
     assert shown["data"]["node"]["name"] == "旧项目"
     assert shown["data"]["node"]["status"] == "RETIRED"
+
+
+async def test_anonymous_review_actor_is_role(client, settings) -> None:
+    *_, admitted = await _make_projects()
+    await make_review(
+        admitted, ProjectStatus.DRAFT, ProjectStatus.SUBMITTED, actor="CAPTAIN:cap15"
+    )
+    await make_review(
+        admitted, ProjectStatus.SUBMITTED, ProjectStatus.ADMITTED, actor="SYSTEM"
+    )
+    project_id = global_id("Project", admitted.id)
+
+    anonymous = await execute(client, PROJECT_NODE, id=project_id, first=1)
+    signed_in = await execute(
+        client,
+        PROJECT_NODE,
+        headers=await administrator_headers(settings),
+        id=project_id,
+        first=1,
+    )
+
+    assert [review["actor"] for review in anonymous["data"]["node"]["reviews"]] == [
+        "CAPTAIN",
+        "SYSTEM",
+    ]
+    assert [review["actor"] for review in signed_in["data"]["node"]["reviews"]] == [
+        "CAPTAIN:cap15",
+        "SYSTEM",
+    ]

@@ -8,7 +8,11 @@ from strawberry.types import Info
 from api.resolvers.people.query import volunteer_by_number, volunteers_page
 from api.schema.node import primary_key
 from api.schema.pagination import build_connection, page_request
-from api.schema.people.inputs import VolunteerFilter, VolunteerOrder
+from api.schema.people.inputs import (
+    VolunteerFilter,
+    VolunteerOrder,
+    VolunteerOrderField,
+)
 from api.schema.people.types import VolunteerConnection, VolunteerType
 from domain.errors import Forbidden
 
@@ -18,7 +22,8 @@ class PeopleQuery:
     @strawberry.field(
         description="Registered volunteers (志愿者), paged; at most MAX_PAGE_SIZE "
         "(default 100) a page. Names, ID numbers and phones are shown per the "
-        "reader's role, as each field describes."
+        "reader's role, as each field describes; searching or ordering by name "
+        "needs a signed-in account."
     )
     async def volunteers(
         self,
@@ -37,6 +42,15 @@ class PeopleQuery:
             raise Forbidden(
                 "searching volunteers by name needs a signed-in account",
                 field="nameContains",
+            )
+        # Nor by sorting by name around probe volunteers they register.
+        if (
+            order_by.field is VolunteerOrderField.NAME
+            and info.context.actor.role is None
+        ):
+            raise Forbidden(
+                "ordering volunteers by name needs a signed-in account",
+                field="orderBy",
             )
         page = await volunteers_page(
             region=filter.region,

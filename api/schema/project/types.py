@@ -44,7 +44,9 @@ class ProjectReviewType:
     from_status: ProjectStatus = strawberry.field(description="Status before.")
     to_status: ProjectStatus = strawberry.field(description="Status after.")
     actor: str = strawberry.field(
-        description="Who made the transition: an account name or SYSTEM."
+        description="Who made the transition: role and account name, e.g. "
+        "CAPTAIN:cap15, or SYSTEM. Readers without an account see only the "
+        "role, e.g. CAPTAIN."
     )
     opinion: str = strawberry.field(description="Review opinion (审核意见).")
     at: datetime = strawberry.field(
@@ -52,11 +54,14 @@ class ProjectReviewType:
     )
 
     @classmethod
-    def from_model(cls, row: ProjectReview) -> ProjectReviewType:
+    def from_model(
+        cls, row: ProjectReview, *, role_only: bool = False
+    ) -> ProjectReviewType:
+        """Build a review; role_only keeps account usernames private."""
         return cls(
             from_status=ProjectStatus(row.from_status),
             to_status=ProjectStatus(row.to_status),
-            actor=row.actor,
+            actor=row.actor.partition(":")[0] if role_only else row.actor,
             opinion=row.opinion,
             at=shanghai_time(row.created_at),
         )
@@ -134,7 +139,8 @@ class ProjectType(relay.Node):
     )
     async def reviews(self, info: Info) -> list[ProjectReviewType]:
         rows = await info.context.loaders.reviews_by_project_id.load(self.id)
-        return [ProjectReviewType.from_model(row) for row in rows]
+        role_only = info.context.actor.role is None
+        return [ProjectReviewType.from_model(row, role_only=role_only) for row in rows]
 
     @strawberry.field(
         description="Activities of the project by start time, paged; at most "

@@ -201,6 +201,13 @@ def test_production_refuses_default_secrets(settings: Settings) -> None:
         replace(settings, production=True, pii_key=""),
         replace(settings, production=True, pii_key="p" * 40),
         replace(settings, production=True, pii_key="p" * 40, secret_key="short"),
+        replace(settings, production=True, pii_key="x", secret_key="s" * 40),
+        replace(
+            settings,
+            production=True,
+            pii_key="embedded-default-pii-key-not-for-production",
+            secret_key="s" * 40,
+        ),
     ):
         with pytest.raises(RuntimeError):
             create_app(bad, manage_database=False)

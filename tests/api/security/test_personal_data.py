@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 import strawberry
 from strawberry.relay.utils import to_base64
 from strawberry.types import Info
+from uvicorn.logging import AccessFormatter
 
 from api.context import FreshLoaders
 from api.security.log_redaction import install_log_redaction, redact
@@ -320,3 +322,53 @@ async def test_node_lookup_applies_same_rules(client, world: World) -> None:
     assert ID_NUMBER not in response.text
     assert PHONE not in response.text
     assert await AuditEntry.all().count() == 0
+
+
+def test_redact_grouped_numbers() -> None:
+    text = "id 330282 19900101 1231 or 330282-19900101-123X, tel 138-0013-8000"
+    text += " or +86 138 0013 8000"
+
+    assert redact(text) == (
+        "id [ID-NUMBER REDACTED] or [ID-NUMBER REDACTED], tel [MOBILE REDACTED]"
+        " or [MOBILE REDACTED]"
+    )
+
+
+def test_access_log_keeps_arguments() -> None:
+    install_log_redaction()
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(
+        AccessFormatter(
+            "%(client_addr)s %(request_line)s %(status_code)s", use_colors=False
+        )
+    )
+    logger = logging.getLogger("tests.redaction.access")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning(
+            '%s - "%s %s HTTP/%s" %d',
+            "127.0.0.1:5000",
+            "GET",
+            f"/graphql?phone={PHONE}",
+            "1.1",
+            200,
+        )
+    finally:
+        logger.removeHandler(handler)
+
+    assert stream.getvalue() == (
+        "127.0.0.1:5000 GET /graphql?phone=[MOBILE REDACTED] HTTP/1.1 200 OK\n"
+    )
+
+
+def test_mapping_arguments_keep_shape(caplog: pytest.LogCaptureFixture) -> None:
+    install_log_redaction()
+    logger = logging.getLogger("tests.redaction")
+
+    with caplog.at_level(logging.INFO, logger="tests.redaction"):
+        logger.info("%(who)s called from %(phone)s", {"who": "cap15", "phone": PHONE})
+
+    assert caplog.records[0].args == {"who": "cap15", "phone": "[MOBILE REDACTED]"}
+    assert caplog.records[0].getMessage() == "cap15 called from [MOBILE REDACTED]"

@@ -129,3 +129,32 @@ async def test_websocket_connections_are_rate_limited(
                     codes.append(closed.code)
 
     assert codes == ["connection_ack", "connection_ack", "connection_ack", 4403]
+
+
+async def test_forwarded_for_from_loopback_is_ignored(
+    strict_settings: Settings,
+) -> None:
+    async with serve(strict_settings) as strict:
+        answers = [
+            await strict.post(
+                "/graphql", json=VIEWER, headers={"x-forwarded-for": f"203.0.113.{n}"}
+            )
+            for n in range(4)
+        ]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 429]
+
+
+async def test_forwarded_for_trusted_from_listed_proxy(
+    strict_settings: Settings,
+) -> None:
+    behind_proxy = replace(strict_settings, forwarded_allow_ips="127.0.0.1")
+    async with serve(behind_proxy) as strict:
+        answers = [
+            await strict.post(
+                "/graphql", json=VIEWER, headers={"x-forwarded-for": f"203.0.113.{n}"}
+            )
+            for n in range(4)
+        ]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 200]
