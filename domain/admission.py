@@ -129,7 +129,7 @@ async def update_project(
             require_project(actor, **_project_scope(project))
             if project.status not in (S.DRAFT, S.REJECTED):
                 raise InvalidTransition(
-                    f"a {project.status} project cannot be edited: "
+                    f"a project in status {project.status} cannot be edited: "
                     "only DRAFT and REJECTED projects can",
                     field="id",
                 )

@@ -106,7 +106,8 @@ def _check_eligible(
         )
     if volunteer.status != VolunteerStatus.ACTIVE:
         raise NotEligible(
-            f"a {volunteer.status} volunteer cannot sign up", field="volunteerId"
+            f"a volunteer with status {volunteer.status} cannot sign up",
+            field="volunteerId",
         )
     age = age_on(volunteer.birth_date, local_date(activity.starts_at))
     if age < position.min_age:

@@ -154,6 +154,12 @@ class SecurityMiddleware:
                     request_id,
                 )
                 return
+            # Media types are case-insensitive, but Strawberry compares the
+            # header as written, so it gets the canonical lower-case form.
+            scope["headers"] = [
+                (name, value.lower() if name == b"content-type" else value)
+                for name, value in scope["headers"]
+            ]
             receive_body = await self._buffer_body(scope, receive, send, request_id)
             if receive_body is None:
                 return

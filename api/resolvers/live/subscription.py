@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from strawberry.relay import GlobalID, GlobalIDValueError
 
 from api.live import current_feed
 from api.live.filters import EventFilter
 from api.live.stream import change_ticks, event_stream, require_feed
-from db.models.enums import DeliveryCategory
+from db.models.enums import DeliveryCategory, Role
+from db.models.org import Brigade
 from db.models.outbox import Event
+from domain.actor import Actor
 from domain.errors import InvalidInput
+from domain.permissions import partner_reaches
 
 ACTIVITY_TOPIC = "ACTIVITY"
 REQUEST_TOPIC = "REQUEST"
@@ -113,3 +116,28 @@ async def dashboard_changes(
         include_regionless=True,
     )
     return change_ticks(require_feed(current_feed()), event_filter, interval)
+
+
+async def request_event_scope(actor: Actor) -> Callable[[Event], bool]:
+    """Return the test of which service-request events `actor` may receive.
+
+    Administrators receive all of them, a partner key those of its alliances
+    and regions, a convener those of their alliance, and a captain those in
+    the region of their brigade and under it (one query, made once).
+    """
+    if actor.is_administrator:
+        return lambda event: True
+    if actor.is_partner:
+        return lambda event: partner_reaches(
+            actor, alliance_id=event.alliance_id, region_code=event.region_code
+        )
+    if actor.role is Role.CONVENER and actor.alliance_id is not None:
+        return lambda event: event.alliance_id == actor.alliance_id
+    if actor.role is Role.CAPTAIN and actor.brigade_path:
+        brigade = await Brigade.get_or_none(path=actor.brigade_path).prefetch_related(
+            "region"
+        )
+        if brigade is not None:
+            prefix = brigade.region.code
+            return lambda event: event.region_code.startswith(prefix)
+    return lambda event: False

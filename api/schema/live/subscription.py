@@ -12,6 +12,7 @@ from api.context import renew_loaders
 from api.resolvers.live.subscription import (
     activity_updates,
     dashboard_changes,
+    request_event_scope,
     service_request_updates,
 )
 from api.schema.live.inputs import ActivityUpdateFilter, ServiceRequestUpdateFilter
@@ -22,7 +23,6 @@ from api.schema.live.types import (
     ServiceRequestUpdate,
 )
 from api.security.permissions import IsStaffOrPartner
-from domain.permissions import partner_reaches
 
 _AFTER = (
     "Resume after this event id: first every later matching event from the "
@@ -63,8 +63,9 @@ class LiveSubscription:
 
     @strawberry.subscription(
         description="Changes to residents' service requests, in event id order; "
-        "for administrators, captains, conveners and partner keys, and a partner "
-        "key receives only events of its alliances and regions." + _DROPPED,
+        "for administrators (all), conveners (their alliance), captains (the "
+        "region of their brigade and under it) and partner keys (their alliances "
+        "and regions)." + _DROPPED,
         permission_classes=[IsStaffOrPartner],
     )
     async def service_request_updates(
@@ -80,12 +81,10 @@ class LiveSubscription:
             category=filter.category.value if filter.category else None,
             after_event_id=after_event_id,
         )
-        actor = info.context.actor
+        in_scope = await request_event_scope(info.context.actor)
         async for event in events:
             # The event row carries the columns the scope check needs.
-            if actor.is_partner and not partner_reaches(
-                actor, alliance_id=event.alliance_id, region_code=event.region_code
-            ):
+            if not in_scope(event):
                 continue
             renew_loaders()
             yield ServiceRequestUpdate.from_model(event)

@@ -194,3 +194,14 @@ async def test_json_body_not_object_rejected(client) -> None:
 
         assert response.status_code == 400, body
         assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+async def test_upper_case_json_media_type_accepted(client) -> None:
+    response = await client.post(
+        "/graphql",
+        content=b'{"query": "{ platforms { totalCount } }"}',
+        headers={"content-type": "APPLICATION/JSON; charset=UTF-8"},
+    )
+
+    assert response.status_code == 200
+    assert response.json()["data"] == {"platforms": {"totalCount": 0}}
