@@ -1,4 +1,4 @@
-"""Who may read a volunteer's own records, checked against loaded rows.
+"""Read access to a volunteer's own records, checked against loaded rows.
 
 The rule is `domain.privacy.may_read_records`. Only a captain needs the
 volunteer's brigades, and those come through the operation's loader, so

@@ -309,7 +309,7 @@ async def test_check_out_reaches_service_record(client, settings) -> None:
     }
 
 
-async def test_signup_service_record_null_before_check_out(client, settings) -> None:
+async def test_service_record_null_before_check_out(client, settings) -> None:
     world = await build_world()
     owner = await make_volunteer(world)
     _, position = await make_open_activity(world, await make_project(world))

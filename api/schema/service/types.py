@@ -1,4 +1,4 @@
-"""Types that the signup, hours, points and certificate mutations return."""
+"""Types of signups, service records, the points ledger and certificates."""
 
 from __future__ import annotations
 

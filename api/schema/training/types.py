@@ -1,4 +1,4 @@
-"""Types of the volunteer academy, as its mutations return them."""
+"""Types of the volunteer academy: courses and training records."""
 
 from __future__ import annotations
 
