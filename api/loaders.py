@@ -228,6 +228,30 @@ class Loaders:
         return by_id_loader(Position)
 
     @cached_property
+    def signup_by_id(self) -> DataLoader[int, Signup | None]:
+        return by_id_loader(Signup)
+
+    @cached_property
+    def service_record_by_id(self) -> DataLoader[int, ServiceRecord | None]:
+        return by_id_loader(ServiceRecord)
+
+    @cached_property
+    def service_record_by_signup_id(self) -> DataLoader[int, ServiceRecord | None]:
+        return one_by_field_loader(ServiceRecord, "signup_id")
+
+    @cached_property
+    def points_entry_by_id(self) -> DataLoader[int, PointsEntry | None]:
+        return by_id_loader(PointsEntry)
+
+    @cached_property
+    def certificate_by_id(self) -> DataLoader[int, Certificate | None]:
+        return by_id_loader(Certificate)
+
+    @cached_property
+    def training_record_by_id(self) -> DataLoader[int, TrainingRecord | None]:
+        return by_id_loader(TrainingRecord)
+
+    @cached_property
     def regions_by_parent_id(self) -> DataLoader[int, list[Region]]:
         return grouped_loader(Region, "parent_id", order_by=("code",))
 

@@ -13,9 +13,9 @@ from api.schema.geo.types import RegionType
 from api.schema.node import row_ids
 from api.schema.pagination import CountedConnection
 from api.security.pii import PersonalDataFields, personal_fields
+from api.security.records import records_readable
 from db.models import enums
 from db.models.people import Volunteer
-from domain.privacy import may_read_records
 from domain.stars import hundredths_to_points, minutes_to_hours, star_level
 
 if TYPE_CHECKING:
@@ -56,6 +56,10 @@ TrainingRecord = Annotated[
 OWN_RECORDS = (
     "; for the volunteer themself, administrators and captains over one of the "
     "volunteer's brigades, null for others."
+)
+OWN_RECORD_NODE = (
+    "; `node` returns it to the volunteer themself, administrators and captains "
+    "over one of the volunteer's brigades, and null to everyone else."
 )
 
 
@@ -146,14 +150,7 @@ class VolunteerType(PersonalDataFields, relay.Node):
         return [BrigadeType.from_model(row) for row in rows]
 
     async def _records_visible(self, info: Info) -> bool:
-        actor = info.context.actor
-        if may_read_records(actor, self.id):
-            return True
-        if actor.role is not enums.Role.CAPTAIN:
-            return False
-        # Only captains need the brigades; the loader batches them per operation.
-        brigades = await info.context.loaders.brigades_by_volunteer_id.load(self.id)
-        return may_read_records(actor, self.id, [row.path for row in brigades])
+        return await records_readable(info, self.id)
 
     @strawberry.field(
         description="Signups (报名), newest first, the whole list" + OWN_RECORDS

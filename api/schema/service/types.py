@@ -1,4 +1,4 @@
-"""Types that the signup, hours, points and certificate mutations return."""
+"""Types of signups, service records, the points ledger and certificates."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import strawberry
+from strawberry import relay
 from strawberry.types import Info
 
 from api.resolvers.ids import encode_id
 from api.schema.activity.types import ActivityType, PositionType
-from api.schema.people.types import VolunteerType
+from api.schema.node import row_ids
+from api.schema.people.types import OWN_RECORD_NODE, VolunteerType
+from api.security.records import readable_rows
 from db.models import enums
 from db.models.activity import Signup
 from db.models.service import Certificate, PointsEntry, ServiceRecord
@@ -42,9 +45,12 @@ def _global_id(type_name: str, node_id: int | None) -> strawberry.ID | None:
     return None if node_id is None else strawberry.ID(encode_id(type_name, node_id))
 
 
-@strawberry.type(name="Signup", description="A volunteer's place in a position.")
-class SignupType:
-    id: strawberry.ID = strawberry.field(description="Global ID of the signup.")
+@strawberry.type(
+    name="Signup",
+    description="A volunteer's place in a position" + OWN_RECORD_NODE,
+)
+class SignupType(relay.Node):
+    id: relay.NodeID[int]
     status: SignupStatus = strawberry.field(description="Current status.")
     checked_in_at: datetime | None = strawberry.field(description="Check-in time.")
     checked_out_at: datetime | None = strawberry.field(description="Check-out time.")
@@ -55,7 +61,7 @@ class SignupType:
     @classmethod
     def from_model(cls, row: Signup) -> SignupType:
         return cls(
-            id=_global_id("Signup", row.id),
+            id=row.id,
             status=SignupStatus(row.status),
             checked_in_at=row.checked_in_at,
             checked_out_at=row.checked_out_at,
@@ -63,6 +69,12 @@ class SignupType:
             position_id=row.position_id,
             activity_id=row.activity_id,
         )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
+        loader = info.context.loaders.signup_by_id
+        rows = await readable_rows(info, await loader.load_many(row_ids(node_ids)))
+        return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(description="The volunteer who signed up.")
     async def volunteer(self, info: Info) -> VolunteerType | None:
@@ -79,12 +91,22 @@ class SignupType:
         row = await info.context.loaders.activity_by_id.load(self.activity_id)
         return ActivityType.from_model(row) if row else None
 
+    @strawberry.field(
+        description="The attendance record that check-out (签退) created, or null "
+        "before check-out."
+    )
+    async def service_record(self, info: Info) -> ServiceRecordType | None:
+        loader = info.context.loaders.service_record_by_signup_id
+        row = await loader.load(self.id)
+        return ServiceRecordType.from_model(row) if row else None
+
 
 @strawberry.type(
-    name="ServiceRecord", description="Credited service time (服务时长), in minutes."
+    name="ServiceRecord",
+    description="Credited service time (服务时长), in minutes" + OWN_RECORD_NODE,
 )
-class ServiceRecordType:
-    id: strawberry.ID = strawberry.field(description="Global ID of the record.")
+class ServiceRecordType(relay.Node):
+    id: relay.NodeID[int]
     minutes: int = strawberry.field(
         description="Whole minutes; negative only in a correction."
     )
@@ -105,7 +127,7 @@ class ServiceRecordType:
     @classmethod
     def from_model(cls, row: ServiceRecord) -> ServiceRecordType:
         return cls(
-            id=_global_id("ServiceRecord", row.id),
+            id=row.id,
             volunteer_id=row.volunteer_id,
             activity_id=row.activity_id,
             minutes=row.minutes,
@@ -117,6 +139,12 @@ class ServiceRecordType:
             served_on=row.served_on,
             confirmed_at=row.confirmed_at,
         )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
+        loader = info.context.loaders.service_record_by_id
+        rows = await readable_rows(info, await loader.load_many(row_ids(node_ids)))
+        return [cls.from_model(row) if row else None for row in rows]
 
     @strawberry.field(
         description="The minutes as hours, a decimal string with two places "
@@ -139,10 +167,11 @@ class ServiceRecordType:
 
 
 @strawberry.type(
-    name="PointsEntry", description="One line of a volunteer's points ledger (积分)."
+    name="PointsEntry",
+    description="One line of a volunteer's points ledger (积分)" + OWN_RECORD_NODE,
 )
-class PointsEntryType:
-    id: strawberry.ID = strawberry.field(description="Global ID of the entry.")
+class PointsEntryType(relay.Node):
+    id: relay.NodeID[int]
     volunteer_id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
     kind: PointsKind = strawberry.field(description="Kind of entry.")
     points: Decimal = strawberry.field(
@@ -165,7 +194,7 @@ class PointsEntryType:
     @classmethod
     def from_model(cls, row: PointsEntry, *, replayed: bool = False) -> PointsEntryType:
         return cls(
-            id=_global_id("PointsEntry", row.id),
+            id=row.id,
             volunteer_id=_global_id("Volunteer", row.volunteer_id),
             kind=PointsKind(row.kind),
             points=hundredths_to_points(row.amount_hundredths),
@@ -175,12 +204,19 @@ class PointsEntryType:
             created_at=row.created_at,
         )
 
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
+        loader = info.context.loaders.points_entry_by_id
+        rows = await readable_rows(info, await loader.load_many(row_ids(node_ids)))
+        return [cls.from_model(row) if row else None for row in rows]
+
 
 @strawberry.type(
-    name="Certificate", description="A service certificate issued to a volunteer."
+    name="Certificate",
+    description="A service certificate issued to a volunteer" + OWN_RECORD_NODE,
 )
-class CertificateType:
-    id: strawberry.ID = strawberry.field(description="Global ID.")
+class CertificateType(relay.Node):
+    id: relay.NodeID[int]
     number: str = strawberry.field(description="Number, e.g. CXC-2026-000123.")
     volunteer_id: strawberry.ID = strawberry.field(description="Global Volunteer ID.")
     minutes: int = strawberry.field(description="Confirmed minutes at issue.")
@@ -191,7 +227,7 @@ class CertificateType:
     @classmethod
     def from_model(cls, row: Certificate) -> CertificateType:
         return cls(
-            id=_global_id("Certificate", row.id),
+            id=row.id,
             number=row.number,
             volunteer_id=_global_id("Volunteer", row.volunteer_id),
             minutes=row.minutes,
@@ -199,6 +235,12 @@ class CertificateType:
             issuer=row.issuer,
             issued_at=row.issued_at,
         )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
+        loader = info.context.loaders.certificate_by_id
+        rows = await readable_rows(info, await loader.load_many(row_ids(node_ids)))
+        return [cls.from_model(row) if row else None for row in rows]
 
 
 @strawberry.type(
