@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tortoise.expressions import Q
 
@@ -16,6 +16,7 @@ from db.queries.request import (
     request_scope,
 )
 from domain.actor import Actor
+from domain.errors import InvalidInput
 
 
 async def staff_scope(actor: Actor) -> Q | None:
@@ -48,6 +49,23 @@ async def service_requests_page(
     order: tuple[str, ...],
     page: PageRequest,
 ) -> Page:
+    bounds = (("submittedFrom", submitted_from), ("submittedBefore", submitted_before))
+    for name, value in bounds:
+        if value is not None and value.tzinfo is None:
+            raise InvalidInput(
+                f"{name} must carry a UTC offset, e.g. 2026-05-01T00:00:00+08:00",
+                field=name,
+            )
+    if submitted_from and submitted_before and submitted_from >= submitted_before:
+        raise InvalidInput(
+            "submittedFrom must be earlier than submittedBefore", field="submittedFrom"
+        )
+    # SQLite compares stored timestamps as text, which is right only when
+    # both sides are in UTC.
+    if submitted_from is not None:
+        submitted_from = submitted_from.astimezone(UTC)
+    if submitted_before is not None:
+        submitted_before = submitted_before.astimezone(UTC)
     query = filter_service_requests(
         scope=await staff_scope(actor),
         statuses=statuses,
