@@ -55,8 +55,9 @@ def request_scope(
     brigade_path: str | None = None,
     region_code: str | None = None,
 ) -> Q:
-    """Requests dispatched to the alliance, to a brigade under the path, or
-    located in the region or under it; no rows when nothing is given."""
+    """Match requests dispatched to the alliance or to a brigade under the path,
+    or located in the region or under it. Matches no row when nothing is given.
+    """
     conditions = []
     if alliance_id is not None:
         conditions.append(Q(alliance_id=alliance_id))

@@ -103,18 +103,16 @@ class ProjectType(relay.Node):
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
         rows = await info.context.loaders.project_by_id.load_many(row_ids(node_ids))
         actor = info.context.actor
-        # Drafts and projects under review are not public: only the staff who
-        # review them see them.
-        return [
-            cls.from_model(row)
-            if row
-            and (
+        projects = []
+        for row in rows:
+            # Drafts and projects under review are shown only to the staff who
+            # review them.
+            visible = row is not None and (
                 row.status in PUBLIC_STATUSES
                 or can_review_projects(actor, row.alliance_id)
             )
-            else None
-            for row in rows
-        ]
+            projects.append(cls.from_model(row) if visible else None)
+        return projects
 
     @strawberry.field(description="The platform the project belongs to.")
     async def platform(self, info: Info) -> PlatformType | None:

@@ -106,19 +106,17 @@ class ServiceRequestType(relay.Node):
             if home is not None:
                 region = await loaders.region_by_id.load(home.region_id)
                 home_region_code = region.code if region else None
-        return [
-            cls.from_model(row)
-            if row
-            and can_read_request(
+        requests = []
+        for row in rows:
+            visible = row is not None and can_read_request(
                 actor,
                 alliance_id=row.alliance_id,
                 brigade_path=paths.get(row.brigade_id),
                 region_code=codes.get(row.region_id, ""),
                 home_region_code=home_region_code,
             )
-            else None
-            for row in rows
-        ]
+            requests.append(cls.from_model(row) if visible else None)
+        return requests
 
     @classmethod
     def from_submitted(cls, submitted: SubmittedRequest) -> ServiceRequestType:
