@@ -31,6 +31,7 @@ from db.models.org import (
 )
 from db.models.people import Volunteer
 from db.models.project import Project, ProjectReview
+from db.models.request import ServiceRequest
 from db.models.service import Certificate, PointsEntry, ServiceRecord
 from db.models.training import TrainingRecord
 from db.models.venue import Hall
@@ -218,6 +219,14 @@ class Loaders:
     @cached_property
     def project_by_id(self) -> DataLoader[int, Project | None]:
         return by_id_loader(Project)
+
+    @cached_property
+    def service_request_by_id(self) -> DataLoader[int, ServiceRequest | None]:
+        return by_id_loader(ServiceRequest)
+
+    @cached_property
+    def brigade_by_path(self) -> DataLoader[str, Brigade | None]:
+        return by_unique_loader(Brigade, "path")
 
     @cached_property
     def activity_by_id(self) -> DataLoader[int, Activity | None]:

@@ -118,3 +118,37 @@ def partner_reaches(
     return bool(region_code) and any(
         region_code.startswith(code) for code in actor.partner_region_codes
     )
+
+
+def can_review_projects(actor: Actor, alliance_id: int | None) -> bool:
+    """Check whether the actor may read a project that is not public.
+
+    Administrators read every draft and review in progress, a convener those
+    of their alliance.
+    """
+    return actor.is_administrator or is_convener_of(actor, alliance_id)
+
+
+def can_read_request(
+    actor: Actor,
+    *,
+    alliance_id: int | None,
+    brigade_path: str | None,
+    region_code: str,
+    home_region_code: str | None = None,
+) -> bool:
+    """Check whether staff may read a resident's service request.
+
+    Administrators read all of them, a convener those dispatched to their
+    alliance, and a captain those dispatched to a brigade in their subtree or
+    located in the region of their brigade (`home_region_code`) or under it.
+    """
+    if actor.is_administrator or is_convener_of(actor, alliance_id):
+        return True
+    if is_captain_of(actor, brigade_path):
+        return True
+    return (
+        actor.role is Role.CAPTAIN
+        and bool(home_region_code)
+        and region_code.startswith(home_region_code)
+    )

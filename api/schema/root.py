@@ -25,6 +25,7 @@ from api.schema.people.query import PeopleQuery
 from api.schema.project.mutation import ProjectMutation
 from api.schema.project.query import ProjectQuery
 from api.schema.request.mutation import RequestMutation
+from api.schema.request.query import RequestQuery
 from api.schema.service.mutation import ServiceMutation
 from api.schema.service.query import ServiceQuery
 from api.schema.training.mutation import TrainingMutation
@@ -47,6 +48,7 @@ Query = merge_types(
         DashboardQuery,
         AccessQuery,
         ServiceQuery,
+        RequestQuery,
     ),
 )
 Mutation = merge_types(

@@ -85,3 +85,17 @@ class IsStaffOrPartner(BasePermission):
             Role.CAPTAIN,
             Role.CONVENER,
         )
+
+
+class IsStaff(BasePermission):
+    """Administrators, captains and conveners; not volunteers or partner keys."""
+
+    message = "Only administrators, captains and conveners may read this."
+    error_extensions = {"code": "FORBIDDEN"}
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return info.context.actor.role in (
+            Role.ADMINISTRATOR,
+            Role.CAPTAIN,
+            Role.CONVENER,
+        )

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from tortoise.expressions import Q
+
 from api.resolvers.pagination import Page, PageRequest, fetch_page, with_id_last
-from db.models.enums import ProjectStatus
+from db.models.enums import ProjectStatus, Role
 from db.queries.project import filter_projects
+from domain.actor import Actor
 from domain.errors import InvalidInput
 
 # Statuses of projects on the public list: admitted, and the history of
@@ -19,6 +22,7 @@ DEFAULT_STATUSES = (ProjectStatus.ADMITTED,)
 
 
 async def projects_page(
+    actor: Actor,
     *,
     statuses: Collection[str] | None,
     category: str | None,
@@ -32,7 +36,12 @@ async def projects_page(
 ) -> Page:
     requested = list(statuses) if statuses else list(DEFAULT_STATUSES)
     hidden = sorted(status for status in requested if status not in PUBLIC_STATUSES)
-    if hidden:
+    # Administrators review every project and a convener those of their
+    # alliance, so they may list drafts and reviews in progress.
+    reviewing_alliance_id = None
+    if hidden and actor.role is Role.CONVENER and actor.alliance_id is not None:
+        reviewing_alliance_id = actor.alliance_id
+    elif hidden and not actor.is_administrator:
         raise InvalidInput(
             f"status {', '.join(hidden)} is not public: "
             "list ADMITTED, SUSPENDED or RETIRED projects",
@@ -47,4 +56,8 @@ async def projects_page(
         region=region,
         name_contains=name_contains,
     )
+    if reviewing_alliance_id is not None:
+        query = query.filter(
+            Q(status__in=sorted(PUBLIC_STATUSES)) | Q(alliance_id=reviewing_alliance_id)
+        )
     return await fetch_page(query.order_by(*with_id_last(order)), page)

@@ -16,7 +16,8 @@ class ProjectFilter:
     status: list[ProjectStatus] | None = strawberry.field(
         default=None,
         description="Statuses to list; default [ADMITTED]. Only ADMITTED, SUSPENDED "
-        "and RETIRED are public: requesting another status is an error.",
+        "and RETIRED are public: requesting another status is an error, except "
+        "for administrators and for conveners, who see those of their alliance.",
     )
     category: DeliveryCategory | None = strawberry.field(
         default=None, description="Delivery category (五送)."

@@ -17,7 +17,9 @@ class ProjectQuery:
     @strawberry.field(
         description="Practice projects (实践项目), paged; at most MAX_PAGE_SIZE "
         "(default 100) a page. Lists ADMITTED projects only, unless filter.status "
-        "names the statuses to list, such as SUSPENDED or RETIRED."
+        "names the statuses to list, such as SUSPENDED or RETIRED. Administrators "
+        "may also list DRAFT, SUBMITTED and REJECTED projects, and a convener "
+        "those of their alliance."
     )
     async def projects(
         self,
@@ -32,6 +34,7 @@ class ProjectQuery:
         filter = filter or ProjectFilter()
         order_by = order_by or ProjectOrder()
         page = await projects_page(
+            info.context.actor,
             statuses=[status.value for status in filter.status or []],
             category=filter.category.value if filter.category else None,
             platform_id=primary_key(filter.platform, "Platform", "platform"),

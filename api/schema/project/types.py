@@ -18,6 +18,7 @@ from api.schema.pagination import CountedConnection, build_connection, page_requ
 from db.models import enums
 from db.models.project import Project, ProjectReview
 from domain.local_time import shanghai_time
+from domain.permissions import can_review_projects
 
 if TYPE_CHECKING:
     pass
@@ -101,12 +102,17 @@ class ProjectType(relay.Node):
     @classmethod
     async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
         rows = await info.context.loaders.project_by_id.load_many(row_ids(node_ids))
-        # NOTE: drafts and projects under review are not public, so a node
-        # lookup returns null for them until role-based visibility exists.
-        return [
-            cls.from_model(row) if row and row.status in PUBLIC_STATUSES else None
-            for row in rows
-        ]
+        actor = info.context.actor
+        projects = []
+        for row in rows:
+            # Drafts and projects under review are shown only to the staff who
+            # review them.
+            visible = row is not None and (
+                row.status in PUBLIC_STATUSES
+                or can_review_projects(actor, row.alliance_id)
+            )
+            projects.append(cls.from_model(row) if visible else None)
+        return projects
 
     @strawberry.field(description="The platform the project belongs to.")
     async def platform(self, info: Info) -> PlatformType | None:

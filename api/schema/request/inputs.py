@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import Enum
 
 import strawberry
 
+from api.schema.pagination import OrderDirection
 from api.schema.project.types import DeliveryCategory
+from api.schema.request.types import ServiceRequestStatus
+from api.schema.scalars import RegionCode
 
 
 @strawberry.input(description="A resident's order for a service.")
@@ -76,3 +80,50 @@ class RateServiceRequestInput:
     )
     rating: int = strawberry.field(description="1 (poor) to 5 (excellent).")
     comment: str = strawberry.field(default="", description="Optional comment.")
+
+
+@strawberry.input(
+    description="Filter for service requests; all given conditions must hold."
+)
+class ServiceRequestFilter:
+    status: list[ServiceRequestStatus] | None = strawberry.field(
+        default=None, description="Statuses to list; default all of them."
+    )
+    category: DeliveryCategory | None = strawberry.field(
+        default=None, description="Kind of service (五送)."
+    )
+    region: RegionCode | None = strawberry.field(
+        default=None,
+        description="Code of a region: requests located in it or under it.",
+    )
+    brigade: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the brigade it is dispatched to."
+    )
+    alliance: strawberry.ID | None = strawberry.field(
+        default=None, description="Global ID of the alliance it is dispatched to."
+    )
+    submitted_from: datetime | None = strawberry.field(
+        default=None,
+        description="Submitted at or after this time; an ISO 8601 time with an "
+        "offset, e.g. 2026-05-01T00:00:00+08:00.",
+    )
+    submitted_before: datetime | None = strawberry.field(
+        default=None,
+        description="Submitted before this time, excluded; an ISO 8601 time with "
+        "an offset.",
+    )
+
+
+@strawberry.enum(description="Sort key of service requests.")
+class ServiceRequestOrderField(Enum):
+    SUBMITTED_AT = "submitted_at"
+    ID = "id"
+
+
+@strawberry.input(
+    description="Order of a service request list; default newest first. Ties "
+    "are broken by id."
+)
+class ServiceRequestOrder:
+    field: ServiceRequestOrderField = ServiceRequestOrderField.SUBMITTED_AT
+    direction: OrderDirection = OrderDirection.DESC

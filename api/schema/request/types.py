@@ -5,17 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 
 import strawberry
+from strawberry import relay
 from strawberry.types import Info
 
-from api.resolvers.ids import encode_id
 from api.resolvers.request.mutation import SubmittedRequest
 from api.schema.activity.types import ActivityType
 from api.schema.geo.types import RegionType
+from api.schema.node import row_ids
 from api.schema.org.types import AllianceType, BrigadeType
+from api.schema.pagination import CountedConnection
 from api.schema.project.types import DeliveryCategory
 from db.models import enums
+from db.models.enums import Role
 from db.models.request import ServiceRequest
 from domain.identity import mask_name
+from domain.permissions import can_read_request
 
 ServiceRequestStatus = strawberry.enum(
     enums.RequestStatus,
@@ -28,8 +32,8 @@ ServiceRequestStatus = strawberry.enum(
     name="ServiceRequest",
     description="A resident's order for a service (群众点单) and its status.",
 )
-class ServiceRequestType:
-    id: strawberry.ID = strawberry.field(description="Global ID of the request.")
+class ServiceRequestType(relay.Node):
+    id: relay.NodeID[int]
     resident_name_masked: str = strawberry.field(
         description="Resident's surname followed by a mask, e.g. 陈**."
     )
@@ -47,8 +51,8 @@ class ServiceRequestType:
     tracking_code: str | None = strawberry.field(
         default=None,
         description="The resident's secret code for rating the request. Only "
-        "submitServiceRequest returns it; it is null everywhere else, and "
-        "the center cannot show it again.",
+        "submitServiceRequest returns it; it is null everywhere else, lists "
+        "included, and the center cannot show it again.",
     )
     region_id: strawberry.Private[int]
     brigade_id: strawberry.Private[int | None]
@@ -57,15 +61,8 @@ class ServiceRequestType:
 
     @classmethod
     def from_model(cls, row: ServiceRequest) -> ServiceRequestType:
-        def optional(type_name: str, node_id: int | None) -> strawberry.ID | None:
-            return (
-                None
-                if node_id is None
-                else strawberry.ID(encode_id(type_name, node_id))
-            )
-
         return cls(
-            id=strawberry.ID(encode_id("ServiceRequest", row.id)),
+            id=row.id,
             resident_name_masked=mask_name(row.resident_name),
             resident_phone_masked=row.resident_phone_masked,
             region_id=row.region_id,
@@ -81,6 +78,45 @@ class ServiceRequestType:
             rating_comment=row.rating_comment,
             submitted_at=row.submitted_at,
         )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids, required: bool = False):
+        """Build the requests the caller may read, null for the others.
+
+        Only staff read requests; a captain's check loads the brigades and
+        regions of the rows through loaders, one query per table.
+        """
+        loaders = info.context.loaders
+        actor = info.context.actor
+        rows = await loaders.service_request_by_id.load_many(row_ids(node_ids))
+        if actor.is_administrator:
+            return [cls.from_model(row) if row else None for row in rows]
+        if actor.role not in (Role.CAPTAIN, Role.CONVENER):
+            return [None for _ in rows]
+        found = [row for row in rows if row is not None]
+        brigades = await loaders.brigade_by_id.load_many(
+            [row.brigade_id for row in found if row.brigade_id is not None]
+        )
+        paths = {brigade.id: brigade.path for brigade in brigades if brigade}
+        regions = await loaders.region_by_id.load_many([row.region_id for row in found])
+        codes = {region.id: region.code for region in regions if region}
+        home_region_code = None
+        if actor.brigade_path:
+            home = await loaders.brigade_by_path.load(actor.brigade_path)
+            if home is not None:
+                region = await loaders.region_by_id.load(home.region_id)
+                home_region_code = region.code if region else None
+        requests = []
+        for row in rows:
+            visible = row is not None and can_read_request(
+                actor,
+                alliance_id=row.alliance_id,
+                brigade_path=paths.get(row.brigade_id),
+                region_code=codes.get(row.region_id, ""),
+                home_region_code=home_region_code,
+            )
+            requests.append(cls.from_model(row) if visible else None)
+        return requests
 
     @classmethod
     def from_submitted(cls, submitted: SubmittedRequest) -> ServiceRequestType:
@@ -113,3 +149,6 @@ class ServiceRequestType:
             return None
         row = await info.context.loaders.activity_by_id.load(self.activity_id)
         return ActivityType.from_model(row) if row else None
+
+
+ServiceRequestConnection = CountedConnection[ServiceRequestType]
