@@ -17,8 +17,10 @@ import argparse
 import asyncio
 import getpass
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from strawberry.relay import GlobalID
+from strawberry.relay.types import GlobalIDValueError
 from tortoise import Tortoise
 
 from db.config import tortoise_config
@@ -108,19 +110,30 @@ def build_parser() -> argparse.ArgumentParser:
     account.add_argument(
         "--role", required=True, choices=["VOLUNTEER", "CAPTAIN", "CONVENER"]
     )
-    account.add_argument("--volunteer", type=int, help="volunteer id of the account")
     account.add_argument(
-        "--brigade", type=int, help="captain's brigade id: the subtree they manage"
+        "--volunteer",
+        type=_id_of("Volunteer"),
+        help="the account's volunteer: database id or global ID",
     )
-    account.add_argument("--alliance", type=int, help="convener's alliance id")
+    account.add_argument(
+        "--brigade",
+        type=_id_of("Brigade"),
+        help="captain's brigade, the subtree they manage: database id or global ID",
+    )
+    account.add_argument(
+        "--alliance",
+        type=_id_of("Alliance"),
+        help="convener's alliance: database id or global ID",
+    )
 
     key = commands.add_parser("issue-key", help="issue an API key to a partner unit")
     key.add_argument("--unit", required=True, help="exact name of the partner unit")
     key.add_argument(
         "--alliance",
-        type=int,
+        type=_id_of("Alliance"),
         action="append",
-        help="alliance id in scope (repeatable)",
+        help="alliance in scope, database id or global ID (repeatable); "
+        "give at least one --alliance or --region",
     )
     key.add_argument(
         "--region", action="append", help="region code in scope (repeatable)"
@@ -129,6 +142,28 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = commands.add_parser("revoke-key", help="revoke a partner API key")
     revoke.add_argument("prefix", help="the key's prefix, before the dot")
     return parser
+
+
+def _id_of(type_name: str) -> Callable[[str], int]:
+    """Build an argparse type that takes a database id or a global ID of one type."""
+
+    def parse(value: str) -> int:
+        if value.isascii() and value.isdigit():
+            return int(value)
+        try:
+            global_id = GlobalID.from_id(value)
+        except GlobalIDValueError:
+            global_id = None
+        if global_id is None or global_id.type_name != type_name:
+            raise argparse.ArgumentTypeError(
+                f"{value!r} is neither a database id nor a {type_name} global ID"
+            )
+        node_id = global_id.node_id
+        if not (node_id.isascii() and node_id.isdigit()):
+            raise argparse.ArgumentTypeError(f"{value!r} names no {type_name} row")
+        return int(node_id)
+
+    return parse
 
 
 def main(argv: Sequence[str] | None = None) -> int:

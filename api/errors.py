@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 
+import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
+from strawberry.types import ExecutionContext
 
 from api.security.request_id import current_request_id
 from domain.errors import DomainError
@@ -41,6 +43,9 @@ class MaskUnexpectedErrors(MaskErrors):
     def __init__(self) -> None:
         super().__init__(should_mask_error=should_mask_error)
 
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        return [_with_code(error) for error in super()._process_errors(errors)]
+
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         request_id = current_request_id.get()
         message = "Unexpected error."
@@ -55,3 +60,35 @@ class MaskUnexpectedErrors(MaskErrors):
             original_error=None,
             extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
         )
+
+
+def _with_code(error: GraphQLError) -> GraphQLError:
+    """Give an expected failure raised in a query its code and field, as payloads do."""
+    original = error.original_error
+    if isinstance(original, DomainError) and "code" not in (error.extensions or {}):
+        extensions = {**(error.extensions or {}), "code": original.code}
+        if original.field:
+            extensions["field"] = original.field
+        error.extensions = extensions
+    return error
+
+
+class ApiSchema(strawberry.Schema):
+    """The schema, logging expected failures quietly and unexpected ones loudly.
+
+    Strawberry logs every error at ERROR with a traceback. Here validation
+    errors, permission denials and domain errors go to DEBUG without one, so
+    the ERROR lines with tracebacks are the failures worth a look.
+    """
+
+    def process_errors(
+        self,
+        errors: list[GraphQLError],
+        execution_context: ExecutionContext | None = None,
+    ) -> None:
+        for error in errors:
+            original = error.original_error
+            if original is None or isinstance(original, (DomainError, GraphQLError)):
+                logger.debug("rejected operation: %s", error.message)
+            else:
+                super().process_errors([error], execution_context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 from strawberry.printer import print_schema
@@ -17,8 +17,16 @@ def render_sdl() -> str:
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH
-    path.write_text(render_sdl(), encoding="utf-8")
+    parser = argparse.ArgumentParser(description="Write the schema SDL to a file.")
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_PATH,
+        help="file to write (default: schema.graphql at the repository root)",
+    )
+    args = parser.parse_args()
+    args.path.write_text(render_sdl(), encoding="utf-8")
 
 
 if __name__ == "__main__":

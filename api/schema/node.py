@@ -17,11 +17,23 @@ MAX_NODES = 100
 MAX_ROW_ID = 2**31 - 1
 
 
+async def _resolve_or_none(info: Info, global_id: relay.GlobalID) -> relay.Node | None:
+    # An ID naming a type that is not a Node (or no type at all) names no
+    # object, which Relay answers with null rather than an error.
+    try:
+        return await global_id.resolve_node(info, required=False)
+    except GlobalIDValueError:
+        return None
+
+
 @strawberry.type
 class NodeQuery:
-    node: relay.Node | None = relay.node(
-        description="Any object by its global ID, or null when none has it."
+    @strawberry.field(
+        description="Any object by its global ID, or null when none has it or "
+        "the caller may not see it."
     )
+    async def node(self, info: Info, id: relay.GlobalID) -> relay.Node | None:
+        return await _resolve_or_none(info, id)
 
     @strawberry.field(
         description=f"Objects by global ID, in the order given, null where none "
@@ -38,7 +50,7 @@ class NodeQuery:
         # query per type, not per ID.
         return list(
             await asyncio.gather(
-                *(global_id.resolve_node(info, required=False) for global_id in ids)
+                *(_resolve_or_none(info, global_id) for global_id in ids)
             )
         )
 

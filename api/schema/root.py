@@ -7,7 +7,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from api.context import FreshLoaders
-from api.errors import MaskUnexpectedErrors
+from api.errors import ApiSchema, MaskUnexpectedErrors
 from api.schema.access.mutation import AccessMutation
 from api.schema.access.query import AccessQuery
 from api.schema.activity.mutation import ActivityMutation
@@ -69,7 +69,7 @@ Subscription = merge_types("Subscription", (LiveSubscription,))
 
 
 def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(
+    return ApiSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

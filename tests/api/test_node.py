@@ -124,3 +124,29 @@ def test_id_arguments_need_ascii_digits() -> None:
         assert by_resolver.value.field == "volunteerId"
     assert primary_key(_raw_global_id("Volunteer:1"), "Volunteer", "v") == 1
     assert decode_id(_raw_global_id("Volunteer:1"), "Volunteer", field="v") == 1
+
+
+async def test_node_of_unknown_type_is_null(client) -> None:
+    for type_name in ("Foo", "Query", "Viewer", "Dashboard"):
+        body = await execute(client, NODE, id=global_id(type_name, 1))
+
+        assert body == {"data": {"node": None}, "extensions": body["extensions"]}
+
+
+async def test_nodes_keep_valid_beside_unknown(client) -> None:
+    theory = await _platform("THEORY")
+    ids = [global_id("Foo", 1), global_id("Platform", theory.id)]
+
+    body = await execute(client, NODES, ids=ids)
+
+    assert "errors" not in body
+    assert body["data"]["nodes"] == [None, {"id": ids[1], "code": "THEORY"}]
+
+
+async def test_query_error_carries_code_and_field(client) -> None:
+    body = await execute(client, REGIONS_AFTER, after="bad")
+
+    error = body["errors"][0]
+    assert error["message"] == "after is not a valid cursor"
+    assert error["extensions"]["code"] == "INVALID_INPUT"
+    assert error["extensions"]["field"] == "after"

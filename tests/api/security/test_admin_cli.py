@@ -7,6 +7,8 @@ import os
 import sys
 from datetime import timedelta
 
+from strawberry.relay import to_base64
+
 from db.models.access import Account, ApiKey
 from domain import accounts
 from tests.api.security.conftest import PASSWORD, World
@@ -89,4 +91,41 @@ async def test_create_captain_needs_brigade(database_url: str) -> None:
 
     assert code == 1
     assert err.strip() == "error: a captain account needs a brigade"
+    assert await Account.all().count() == 0
+
+
+async def test_create_captain_with_global_id(database_url: str, world: World) -> None:
+    brigade_id = to_base64("Brigade", world.brigade.id)
+
+    code, _, _ = await run_admin(
+        database_url,
+        "create-account",
+        "--username",
+        "cap",
+        "--role",
+        "CAPTAIN",
+        "--brigade",
+        brigade_id,
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+
+    assert code == 0
+    assert (await Account.get(username="cap")).brigade_id == world.brigade.id
+
+
+async def test_global_id_of_other_type_rejected(database_url: str) -> None:
+    code, _, err = await run_admin(
+        database_url,
+        "create-account",
+        "--username",
+        "cap",
+        "--role",
+        "CAPTAIN",
+        "--brigade",
+        to_base64("Volunteer", 1),
+    )
+
+    assert code == 2
+    assert "is neither a database id nor a Brigade global ID" in err
     assert await Account.all().count() == 0
