@@ -283,15 +283,17 @@ async def rate_request(
     """
     if not 1 <= rating <= 5:
         raise InvalidInput(f"rating must be 1 to 5, got {rating}", field="rating")
+    # The code is checked before the request is looked up, so a caller
+    # without it learns nothing, not even whether the request exists.
+    expected = make_tracking_code(request_id)
+    if not hmac.compare_digest(expected.encode(), tracking_code.encode()):
+        raise Forbidden(
+            "only the resident who ordered the service may rate it: "
+            "give the tracking code returned by submitServiceRequest",
+            field="trackingCode",
+        )
     async with in_transaction() as connection:
         request = await _load_request(request_id)
-        expected = make_tracking_code(request.id)
-        if not hmac.compare_digest(expected.encode(), tracking_code.encode()):
-            raise Forbidden(
-                "only the resident who ordered the service may rate it: "
-                "give the tracking code returned by submitServiceRequest",
-                field="trackingCode",
-            )
         _require_status(request, R.DONE)
         request.rating = rating
         request.rating_comment = comment.strip()

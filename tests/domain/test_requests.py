@@ -159,6 +159,15 @@ async def test_rating_needs_tracking_code() -> None:
         assert raised.value.field == "trackingCode"
 
 
+async def test_rating_unknown_request_forbidden() -> None:
+    with pytest.raises(Forbidden) as raised:
+        await requests.rate_request(
+            ANONYMOUS, request_id=999, tracking_code="guess", rating=4
+        )
+
+    assert raised.value.field == "trackingCode"
+
+
 def test_tracking_code_is_long_and_per_request() -> None:
     first = requests.make_tracking_code(1)
 
