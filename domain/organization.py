@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -199,56 +200,64 @@ async def remove_alliance_member(
 async def join_alliance(actor: Actor, *, alliance_id: int, brigade_id: int) -> None:
     """Enter a brigade into an alliance: its convener or a captain over it."""
     async with in_transaction() as connection:
-        alliance = await load(Alliance, alliance_id, field="allianceId")
-        brigade = await load(Brigade, brigade_id, field="brigadeId")
-        if not is_convener_of(actor, alliance.id):
-            require_brigade(actor, brigade.path)
+        alliance, brigade = await _alliance_and_brigade(actor, alliance_id, brigade_id)
         if await AllianceBrigade.filter(alliance=alliance, brigade=brigade).exists():
             raise Duplicate("brigade already joined this alliance", field="brigadeId")
         await AllianceBrigade.create(alliance=alliance, brigade=brigade)
-        await record_event(
-            connection,
-            topic="ALLIANCE",
-            kind="BRIGADE_JOINED",
-            object_id=alliance.id,
-            alliance_id=alliance.id,
-            payload={"brigadeId": brigade.id},
-        )
-        await record_audit(
-            connection,
-            actor,
-            action="joinAlliance",
-            target=f"Alliance:{alliance.id}",
-            detail={"brigadeId": brigade.id},
+        await _record_alliance_brigade(
+            connection, actor, alliance, brigade, kind="BRIGADE_JOINED"
         )
 
 
 async def leave_alliance(actor: Actor, *, alliance_id: int, brigade_id: int) -> None:
+    """Take a brigade out of an alliance: its convener or a captain over it."""
     async with in_transaction() as connection:
-        alliance = await load(Alliance, alliance_id, field="allianceId")
-        brigade = await load(Brigade, brigade_id, field="brigadeId")
-        if not is_convener_of(actor, alliance.id):
-            require_brigade(actor, brigade.path)
+        alliance, brigade = await _alliance_and_brigade(actor, alliance_id, brigade_id)
         removed = await AllianceBrigade.filter(
             alliance=alliance, brigade=brigade
         ).delete()
         if not removed:
             raise NotFound("brigade is not in this alliance", field="brigadeId")
-        await record_event(
-            connection,
-            topic="ALLIANCE",
-            kind="BRIGADE_LEFT",
-            object_id=alliance.id,
-            alliance_id=alliance.id,
-            payload={"brigadeId": brigade.id},
+        await _record_alliance_brigade(
+            connection, actor, alliance, brigade, kind="BRIGADE_LEFT"
         )
-        await record_audit(
-            connection,
-            actor,
-            action="leaveAlliance",
-            target=f"Alliance:{alliance.id}",
-            detail={"brigadeId": brigade.id},
-        )
+
+
+async def _alliance_and_brigade(
+    actor: Actor, alliance_id: int, brigade_id: int
+) -> tuple[Alliance, Brigade]:
+    """Load both rows and check that the actor convenes one or captains the other."""
+    alliance = await load(Alliance, alliance_id, field="allianceId")
+    brigade = await load(Brigade, brigade_id, field="brigadeId")
+    if not is_convener_of(actor, alliance.id):
+        require_brigade(actor, brigade.path)
+    return alliance, brigade
+
+
+async def _record_alliance_brigade(
+    connection: BaseDBAsyncClient,
+    actor: Actor,
+    alliance: Alliance,
+    brigade: Brigade,
+    *,
+    kind: str,
+) -> None:
+    await record_event(
+        connection,
+        topic="ALLIANCE",
+        kind=kind,
+        object_id=alliance.id,
+        alliance_id=alliance.id,
+        payload={"brigadeId": brigade.id},
+    )
+    action = "joinAlliance" if kind == "BRIGADE_JOINED" else "leaveAlliance"
+    await record_audit(
+        connection,
+        actor,
+        action=action,
+        target=f"Alliance:{alliance.id}",
+        detail={"brigadeId": brigade.id},
+    )
 
 
 async def create_brigade(

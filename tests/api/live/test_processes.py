@@ -5,7 +5,7 @@ or the PostgreSQL database of this run) and a Redis channel of their own.
 They poll the event table only once a minute, so an event that reaches them
 within seconds was carried by a Redis notification, or read from the table
 when the listener reconnected. The first test writes the events and
-announces them with the same feed and notifier a server process uses; the
+announces them with the same feed and notifier a server process uses. The
 second sends a mutation to one process and subscribes on the other.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import uuid
@@ -29,6 +28,7 @@ from api.live.notifier import RedisNotifier, listener_client_name
 from api.resolvers.ids import encode_id
 from tests.api.graphql import administrator_headers
 from tests.api.live.conftest import write_event
+from tests.servers import free_port
 from tests.worlds import build_world
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
@@ -62,12 +62,6 @@ def _request(world) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def redis_channel() -> str:
     return f"practice-center-test:{uuid.uuid4().hex}"
@@ -93,7 +87,7 @@ async def two_servers(
 ) -> AsyncIterator[list[str]]:
     processes, urls, logs = [], [], []
     for name in ("a", "b"):
-        port = _free_port()
+        port = free_port()
         env = {
             **os.environ,
             "DATABASE_URL": database_url,
