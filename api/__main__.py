@@ -11,7 +11,7 @@ from settings import Settings, load_settings
 
 
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
-    """The server options that the settings decide, shared with the tests.
+    """Build the uvicorn options that the settings decide, shared with the tests.
 
     Proxy headers are trusted only from FORWARDED_ALLOW_IPS: uvicorn's own
     default trusts them from loopback, which would let any local client

@@ -23,8 +23,8 @@ _operation_loaders: ContextVar[Loaders | None] = ContextVar(
 
 @dataclass
 class Context:
-    """What every resolver may read: the request, the settings, the caller
-    and the loaders.
+    """Per-request state for every resolver: the request, the settings, the
+    caller and the loaders.
 
     Over WebSocket Strawberry builds one context per connection, so the
     loaders are not stored here but looked up per operation. The actor of an

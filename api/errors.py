@@ -1,4 +1,4 @@
-"""Which errors a client may read, and how unexpected ones are logged."""
+"""Error masking and logging: expected errors readable, unexpected ones masked."""
 
 from __future__ import annotations
 

@@ -138,7 +138,7 @@ async def sign_in(
     """Check a username and password and issue an access token.
 
     The same error is raised for an unknown user, a wrong password and a
-    deactivated account, so that the answer does not reveal which it was.
+    deactivated account, so that the error does not reveal which it was.
     """
     account = await Account.get_or_none(username=username.strip())
     if account is None:

@@ -238,8 +238,8 @@ async def change_activity_status(
         if status is A.FINISHED:
             await close_missed_checkouts(activity, finished_at=utc_now())
         if status is A.CANCELLED:
-            # Positions before signups, the order sign_up locks them in, so the
-            # two cannot deadlock on PostgreSQL.
+            # Positions are updated before signups, the order in which sign_up
+            # locks them, so that the two do not lock each other on PostgreSQL.
             await Position.filter(activity=activity).update(taken=0)
             await Signup.filter(activity=activity, status__in=HOLDING_PLACE).update(
                 status=SignupStatus.CANCELLED

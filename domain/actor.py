@@ -1,4 +1,4 @@
-"""Who performs an action: the identity the rules check roles and scopes against."""
+"""The actor of an action: the identity whose role and scope the rules check."""
 
 from __future__ import annotations
 

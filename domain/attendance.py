@@ -33,8 +33,8 @@ from settings import load_settings
 
 # A self-reported record covers at most one day of service.
 MAX_SELF_REPORT_MINUTES = 24 * 60
-# A self-report covers service of at most a year ago (366 days, so a leap
-# year's date a year back still counts); older time needs an administrator.
+# A self-report covers service of at most 366 days ago, so that a date one
+# year back counts even across a leap day. Older time needs an administrator.
 MAX_SELF_REPORT_AGE_DAYS = 366
 
 

@@ -1,4 +1,4 @@
-"""Which personal data of a volunteer each actor may read, and in which form.
+"""Disclosure of a volunteer's personal data: what each actor reads, and in which form.
 
 Three levels of disclosure, decided from the actor alone (no query):
 

@@ -54,8 +54,8 @@ async def sign_up(actor: Actor, *, volunteer_id: int, position_id: int) -> Signu
     require_self(actor, volunteer_id)
     try:
         async with in_transaction() as connection:
-            # Locking the volunteer orders one person's concurrent signups, so
-            # the overlap check below sees the others' results.
+            # Locking the volunteer serializes one person's concurrent signups,
+            # so the overlap check below reads the committed results of the others.
             volunteer = await load(
                 Volunteer, volunteer_id, field="volunteerId", for_update=True
             )

@@ -109,7 +109,7 @@ async def fetch_page(query: QuerySet[Any], request: PageRequest) -> Page[Any]:
         max_page_size=request.max_page_size,
         total=total,
     )
-    # One row past the page tells whether a next page exists without a count.
+    # Fetching one row past the page shows whether a next page exists, without a count.
     rows = await query.offset(start).limit(stop - start + 1) if stop > start else []
     return Page(
         rows=list(rows[: stop - start]),

@@ -19,7 +19,7 @@ MAX_ROW_ID = 2**31 - 1
 
 async def _resolve_or_none(info: Info, global_id: relay.GlobalID) -> relay.Node | None:
     # An ID naming a type that is not a Node (or no type at all) names no
-    # object, which Relay answers with null rather than an error.
+    # object, and Relay returns null for it rather than an error.
     try:
         return await global_id.resolve_node(info, required=False)
     except GlobalIDValueError:

@@ -69,7 +69,7 @@ async def authenticate_connection_params(
 
 
 def rate_limit_subject(actor: Actor, claims: TokenClaims | None) -> str:
-    """The client a rate limit counts against: account, key, or address."""
+    """Return the client a rate limit counts against: account, key, or address."""
     if claims is not None:
         return f"account:{claims.account_id}"
     if actor.is_partner:

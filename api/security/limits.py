@@ -90,7 +90,7 @@ def _multiplier(
     variables: Mapping[str, Any],
     max_page_size: int,
 ) -> int:
-    """How many times a field's selection may be resolved per parent."""
+    """Return how many times a field's selection may be resolved per parent."""
     if "first" in definition.args or "last" in definition.args:
         size = _int_argument(field, "first", variables)
         if size is None:

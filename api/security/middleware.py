@@ -2,11 +2,14 @@
 
 For every HTTP request it assigns a request id (sent back as X-Request-Id)
 and masks any unexpected exception as a 500 with that id. For requests to
-the GraphQL endpoint it then, in this order, rejects a POST that is not
-`application/json` (415, so no cross-site "simple" request reaches a
-mutation), a body over MAX_BODY_BYTES before it is parsed (413), a body that
-is not a JSON object (400), invalid
-credentials (401) and a client over its rate limit (429 with Retry-After).
+the GraphQL endpoint it then rejects, in this order:
+
+- a POST that is not `application/json` (415), so that no cross-site
+  "simple" request reaches a mutation;
+- a body over MAX_BODY_BYTES, before it is parsed (413);
+- a body that is not a JSON object (400);
+- invalid credentials (401);
+- a client over its rate limit (429 with Retry-After).
 """
 
 from __future__ import annotations
@@ -204,7 +207,7 @@ class SecurityMiddleware:
     async def _buffer_body(
         self, scope: Scope, receive: Receive, send: Send, request_id: str
     ) -> Receive | None:
-        """Read the body up to the limit, or answer 413 and return None."""
+        """Read the body up to the limit, or send a 413 or 400 and return None."""
         limit = self.settings.max_body_bytes
         declared = _header(scope, b"content-length")
         try:

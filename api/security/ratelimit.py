@@ -1,8 +1,8 @@
 """Fixed-window request limits per client, in memory or shared in Redis.
 
-Each client may send `limit` requests in each window of `window_seconds`
-that starts at a multiple of the window on the clock; the request over the
-limit is rejected with the seconds left until the next window. A fixed
+Each client may send `limit` requests in each window of `window_seconds`,
+and windows start at multiples of the window on the clock. A request over
+the limit is rejected with the seconds left until the next window. A fixed
 window can let through up to twice the limit across a window boundary,
 which is acceptable for abuse protection and costs one counter per client.
 """

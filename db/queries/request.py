@@ -71,6 +71,6 @@ def request_scope(
 
 
 async def brigade_region_code(path: str) -> str | None:
-    """The code of the region of the brigade with this path, in one query."""
+    """Return the region code of the brigade with this path, in one query."""
     codes = await Brigade.filter(path=path).values_list("region__code", flat=True)
     return codes[0] if codes else None

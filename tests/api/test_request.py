@@ -338,8 +338,8 @@ async def test_requests_nested_query_count_fixed(
         counts.append(query_log.count)
 
     # The token's revocation, its account, the count, the page, regions,
-    # brigades and alliances; a captain adds the path of their brigade and
-    # the region of it for the scope.
+    # brigades and alliances. A captain's scope adds their brigade and its
+    # region.
     assert counts == [expected, expected], query_log.statements
 
 

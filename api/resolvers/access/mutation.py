@@ -40,8 +40,8 @@ async def revoke_token(context: Context, token_id: str) -> str:
     token_id = token_id.strip()
     if not token_id or len(token_id) > 64:
         raise InvalidInput("tokenId must have 1 to 64 characters", field="tokenId")
-    # The expiry of a token seen only by its jti is unknown; the revocation is
-    # kept for the longest lifetime a token issued now could have.
+    # A jti alone does not give the token's expiry, so the revocation is kept
+    # for the longest lifetime a token issued now could have.
     expires_at = datetime.now(UTC) + token_lifetime(context.settings)
     await accounts.revoke_token(
         token_id, expires_at, actor=context.actor, reason="revoked by administrator"

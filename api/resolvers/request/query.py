@@ -20,7 +20,7 @@ from domain.errors import InvalidInput
 
 
 async def staff_scope(actor: Actor) -> Q | None:
-    """The requests `actor` may read as a condition; None for all of them.
+    """Return the condition on the requests `actor` may read, or None for all.
 
     A captain's scope costs one query, for the region of their brigade.
     """
